@@ -1,0 +1,3 @@
+export * from './org.js';
+export * from './access.js';
+export * from './platform.js';

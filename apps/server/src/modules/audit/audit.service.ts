@@ -1,0 +1,68 @@
+import { and, count, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ZAuditQuery } from '@persada/shared';
+import type { AppDeps } from '../../app/deps.js';
+import { auditLog } from '../../db/schema/index.js';
+import type { Actor } from '../../platform/context/actor.js';
+import { requirePermission } from '../../platform/context/actor.js';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { likeText, offsetOf } from '../../platform/http/paging.js';
+
+type Query = z.infer<typeof ZAuditQuery>;
+
+/** Reading, exporting and verifying the tenant's audit trail. */
+export class AuditService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private where(actor: Actor, q: Query) {
+    const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+07:00`).getTime() + 86_400_000);
+    return and(
+      eq(auditLog.tenantId, actor.tenantId),
+      q.entity ? eq(auditLog.entity, q.entity) : undefined,
+      q.action ? eq(auditLog.action, q.action) : undefined,
+      q.actorId ? eq(auditLog.actorUserId, q.actorId) : undefined,
+      q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+      // Dates are days in WIB (UTC+7), the Pemda's working time.
+      q.from ? gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)) : undefined,
+      q.to ? lt(auditLog.at, nextDay(q.to)) : undefined,
+      q.q ? or(ilike(auditLog.actorLabel, likeText(q.q)), ilike(auditLog.action, likeText(q.q)), ilike(auditLog.entityId, likeText(q.q))) : undefined,
+    );
+  }
+
+  async list(actor: Actor, q: Query) {
+    requirePermission(actor, 'audit.read');
+    const db = this.deps.database.db;
+    const where = this.where(actor, q);
+    // Newest first by default; sequence order is the chain order.
+    const order = q.sort === 'seq' && q.dir === 'asc' ? sql`${auditLog.seq} asc` : desc(auditLog.seq);
+    const [rows, [{ total }]] = await Promise.all([
+      db.select().from(auditLog).where(where).orderBy(order).limit(q.pageSize).offset(offsetOf(q)),
+      db.select({ total: count() }).from(auditLog).where(where),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorUserId: r.actorUserId,
+        actorLabel: r.actorLabel,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        before: r.before ? JSON.parse(r.before) : null,
+        after: r.after ? JSON.parse(r.after) : null,
+        requestId: r.requestId,
+        ip: r.ip,
+        hash: r.hash,
+      })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async verify(actor: Actor) {
+    requirePermission(actor, 'audit.verify');
+    return verifyAuditChain(this.deps.database.raw, actor.tenantId);
+  }
+}
