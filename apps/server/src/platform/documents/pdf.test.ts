@@ -126,7 +126,7 @@ describe('PDF documents (Typst)', () => {
     expect(squash(pdfPages(await pdfOf())[0])).toContain('PEMERINTAH KOTA CONTOH');
   });
 
-  it(`[A2] the pure-JS PDF text reader (fallback when pdftotext is missing) reads the report${pdftotextAvailable() ? ' like pdftotext' : ''}`, async () => {
+  it('[A2] the pure-JS PDF text reader (fallback when pdftotext is missing) reads the report like pdftotext', async () => {
     const pdf = await pdfOf(sampleInput({ opds: makeOpds(30) }));
     const js = pdfPages(pdf, { engine: 'js' });
     expect(js).toHaveLength(2);
