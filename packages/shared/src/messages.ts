@@ -24,6 +24,7 @@ export const messages = {
   'auth.totp_invalid': { id: 'Kode verifikasi salah atau kedaluwarsa.', en: 'The verification code is wrong or expired.' },
   'auth.totp_already': { id: 'Verifikasi dua langkah sudah aktif.', en: 'Two-step verification is already on.' },
   'auth.session_expired': { id: 'Sesi Anda telah berakhir. Silakan masuk kembali.', en: 'Your session has ended. Please sign in again.' },
+  'auth.must_change_password': { id: 'Ganti kata sandi sementara Anda terlebih dahulu.', en: 'Change your temporary password first.' },
   'auth.password_wrong': { id: 'Kata sandi lama salah.', en: 'The current password is wrong.' },
   'auth.password_reused': { id: 'Kata sandi tidak boleh sama dengan 5 kata sandi terakhir.', en: 'The password must differ from your last 5 passwords.' },
   'auth.sso_disabled': { id: 'Masuk tunggal (SSO) belum dikonfigurasi.', en: 'Single sign-on is not configured.' },

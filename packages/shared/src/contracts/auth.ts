@@ -34,6 +34,8 @@ export const ZMe = z.object({
   permissions: z.array(z.string()),
   totpEnabled: z.boolean(),
   mfaPending: z.boolean(),
+  /** A temporary password (new account or reset) must be changed before anything else. */
+  mustChangePassword: z.boolean(),
   locale: z.enum(['id', 'en']),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -173,6 +173,7 @@ export class AuthService {
       permissions: permissionList(actor),
       totpEnabled: user.totpEnabled,
       mfaPending,
+      mustChangePassword: user.mustChangePassword,
       locale: user.locale === 'en' ? 'en' : 'id',
     };
   }

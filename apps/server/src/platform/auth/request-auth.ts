@@ -14,6 +14,7 @@ declare module 'fastify' {
 }
 
 const MFA_ALLOWED = new Set(['/api/auth/totp/verify', '/api/auth/me', '/api/auth/logout', '/api/me/preferences']);
+const TEMP_PASSWORD_ALLOWED = new Set(['/api/auth/me', '/api/auth/logout', '/api/me/preferences', '/api/me/password']);
 
 /**
  * Resolves the caller from the session cookie or a Bearer API token on every /api request.
@@ -52,6 +53,9 @@ export function registerRequestAuth(app: FastifyInstance, auth: AuthService, sec
     req.mfaPending = r.session.mfaPending;
     const path = req.url.split('?')[0];
     if (r.session.mfaPending && !MFA_ALLOWED.has(path)) throw new AppError(401, 'auth.totp_required');
+    if (!r.session.mfaPending && r.user.mustChangePassword && !TEMP_PASSWORD_ALLOWED.has(path)) {
+      throw new AppError(403, 'auth.must_change_password');
+    }
   });
 
   return {
