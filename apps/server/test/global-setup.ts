@@ -14,7 +14,8 @@ export default async function setup(project: TestProject) {
     adminUrl = cluster.url;
     stop = cluster.stop;
   }
-  const template = `persada_tpl_${process.pid}`;
+  const runId = `${process.pid}${Date.now().toString(36)}`;
+  const template = `persada_tpl_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${template}`);
@@ -25,9 +26,11 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgRunId', runId);
 
   return async () => {
-    const { rows } = await admin.query(`select datname from pg_database where datname like 'persada_t_%' or datname = $1`, [template]);
+    // Only this run's databases: other runs may share the server.
+    const { rows } = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [`persada\\_t\\_${runId}\\_%`, template]);
     for (const r of rows) await admin.query(`drop database if exists "${r.datname}" with (force)`).catch(() => undefined);
     await admin.end();
     stop?.();
@@ -38,5 +41,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    pgRunId: string;
   }
 }

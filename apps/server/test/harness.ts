@@ -16,7 +16,7 @@ export const TEST_PASSWORD = 'Rahasia-Uji#2026';
 /** A fresh database for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
-  const name = `persada_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `persada_t_${inject('pgRunId')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
