@@ -46,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO: 'false',
     JOBS: 'false',
     RATE_LIMIT_MAX: '100000',
+    LOGIN_RATE_LIMIT: '100000',
     WEB_DIST: path.join(dataDir, 'no-web'),
     ...env,
   });

@@ -8,7 +8,7 @@ let t: TestApp;
 let cookie: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ MAX_UPLOAD_MB: '1' });
+  t = await startTestApp({ MAX_UPLOAD_MB: '1', LOGIN_RATE_LIMIT: '20' });
   cookie = await login(t, (await makeTenant(t)).email);
 });
 afterAll(() => t?.stop());
@@ -64,6 +64,16 @@ describe('HTTP platform', () => {
       last = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.go.id', password: 'a' } })).statusCode;
     }
     expect(last).toBe(429);
+    // X-Forwarded-For is not trusted unless TRUST_PROXY names the proxy: spoofing does not reset the limit.
+    const spoofed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': '10.9.8.7' }, payload: { email: 'x@y.go.id', password: 'a' } });
+    expect(spoofed.statusCode).toBe(429);
+  });
+
+  it('[A4] asks for a session before validating input', async () => {
+    const res = await client(t).post('/api/opds', {});
+    expect(res.status).toBe(401);
+    expect(res.body.title).toBe('Silakan masuk terlebih dahulu.');
+    expect((await client(t).get('/api/opds?pageSize=9999')).status).toBe(401);
   });
 });
 

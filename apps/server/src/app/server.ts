@@ -51,6 +51,7 @@ export async function buildServer(deps: AppDeps, services: Services): Promise<Fa
   const cookies = registerRequestAuth(app, services.auth, secure);
 
   app.get('/api/health', {
+    config: { public: true },
     schema: {
       tags: ['platform'],
       summary: 'Status layanan',
@@ -66,7 +67,7 @@ export async function buildServer(deps: AppDeps, services: Services): Promise<Fa
     return { status, db: deps.database.kind, version: appVersion };
   });
 
-  authRoutes(app, services.auth, cookies, services.oidc);
+  authRoutes(app, services.auth, cookies, services.oidc, deps.env.LOGIN_RATE_LIMIT);
   orgRoutes(app, services.org, services.people);
   accessRoutes(app, services.access);
   auditRoutes(app, services.audit);

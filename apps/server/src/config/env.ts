@@ -39,6 +39,10 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().default(12),
   RATE_LIMIT_MAX: z.coerce.number().default(300),
+  /** Login attempts per client address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().default(20),
+  /** Reverse proxies to trust for X-Forwarded-For: "false", "true", or addresses/CIDRs (comma-separated). */
+  TRUST_PROXY: z.string().default('false'),
   LOGIN_MAX_FAILURES: z.coerce.number().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().default(15),
   JOBS: bool.default(true),

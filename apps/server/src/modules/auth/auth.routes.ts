@@ -9,13 +9,13 @@ import type { OidcLogin } from './oidc.js';
 
 type CookieOps = { setSessionCookie(reply: any, token: string): void; clearSessionCookie(reply: any): void };
 
-export function authRoutes(app: FastifyInstance, auth: AuthService, cookies: CookieOps, oidc: OidcLogin) {
+export function authRoutes(app: FastifyInstance, auth: AuthService, cookies: CookieOps, oidc: OidcLogin, loginLimit: number) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meta = (req: any) => ({ ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
   const tags = ['auth'];
 
   r.post('/api/auth/login', {
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: loginLimit, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Masuk dengan email dan kata sandi', body: ZLoginInput, response: { 200: z.object({ mfaRequired: z.boolean() }) } },
   }, async (req, reply) => {
     const { token, mfaRequired } = await auth.login(req.body, meta(req));
@@ -33,7 +33,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, cookies: Coo
     return { ok: true as const };
   });
 
-  r.post('/api/auth/logout', { schema: { tags, summary: 'Keluar', response: { 200: ZOk } } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { public: true }, schema: { tags, summary: 'Keluar', response: { 200: ZOk } } }, async (req, reply) => {
     if (req.actor && req.sessionId) await auth.logout(req.actor, req.sessionId);
     cookies.clearSessionCookie(reply);
     return { ok: true as const };
@@ -43,16 +43,16 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, cookies: Coo
     auth.me(actorOf(req), req.mfaPending),
   );
 
-  r.get('/api/auth/sso/config', { schema: { tags, response: { 200: z.object({ enabled: z.boolean(), label: z.string() }) } } }, async () =>
+  r.get('/api/auth/sso/config', { config: { public: true }, schema: { tags, response: { 200: z.object({ enabled: z.boolean(), label: z.string() }) } } }, async () =>
     oidc.config(),
   );
 
-  r.get('/api/auth/sso/start', { schema: { tags, summary: 'Mulai SSO (OIDC, PKCE)' } }, async (req, reply) => {
+  r.get('/api/auth/sso/start', { config: { public: true }, schema: { tags, summary: 'Mulai SSO (OIDC, PKCE)' } }, async (req, reply) => {
     const url = await oidc.start(req);
     return reply.redirect(url);
   });
 
-  r.get('/api/auth/sso/callback', { schema: { tags, summary: 'Kembali dari SSO' } }, async (req, reply) => {
+  r.get('/api/auth/sso/callback', { config: { public: true }, schema: { tags, summary: 'Kembali dari SSO' } }, async (req, reply) => {
     const user = await oidc.callback(req);
     const { token } = await auth.startSession(user as any, meta(req), 'auth.sso_login');
     cookies.setSessionCookie(reply, token);

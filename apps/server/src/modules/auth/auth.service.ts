@@ -82,7 +82,8 @@ export class AuthService {
   async startSession(user: User, meta: RequestMeta, action: string) {
     const token = randomToken(32);
     const now = new Date();
-    const mfaRequired = user.totpEnabled && action === 'auth.login';
+    // The second factor is asked after SSO too: the Pemda's IdP may not enforce one.
+    const mfaRequired = user.totpEnabled;
     await this.db.transaction(async (tx) => {
       await repo.insertSession(tx, {
         id: sha256hex(token),

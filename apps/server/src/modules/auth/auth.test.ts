@@ -84,7 +84,7 @@ describe('login and sessions', () => {
     expect((await api.post('/api/auth/logout')).status).toBe(200);
     const after = await api.get('/api/auth/me');
     expect(after.status).toBe(401);
-    expect(after.body.title).toBe('Silakan masuk terlebih dahulu.');
+    expect(after.body.title).toBe('Sesi Anda telah berakhir. Silakan masuk kembali.');
   });
 });
 

@@ -68,6 +68,10 @@ export function createOidcLogin(deps: AppDeps) {
           expectedNonce: saved.nonce,
         });
         claims = tokens.claims() as Record<string, unknown> | undefined;
+        // Conformant providers release scope claims (email, profile) from UserInfo, not in the ID token.
+        if (claims && claims.email === undefined && claims.nip === undefined && config.serverMetadata().userinfo_endpoint) {
+          claims = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))) };
+        }
       } catch (err) {
         req.log.warn({ err }, 'oidc exchange failed');
         throw new AppError(400, 'auth.sso_failed');
@@ -79,14 +83,14 @@ export function createOidcLogin(deps: AppDeps) {
         ? (await db().select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1))[0]
         : undefined;
       if (!user && nip) {
-        user = (
-          await db()
-            .select({ u: users })
-            .from(users)
-            .innerJoin(people, and(eq(people.id, users.personId), eq(people.tenantId, users.tenantId)))
-            .where(and(eq(people.nip, nip), isNull(people.deletedAt)))
-            .limit(2)
-        ).map((r) => r.u)[0];
+        const matches = await db()
+          .select({ u: users })
+          .from(users)
+          .innerJoin(people, and(eq(people.id, users.personId), eq(people.tenantId, users.tenantId)))
+          .where(and(eq(people.nip, nip), isNull(people.deletedAt)))
+          .limit(2);
+        // The same NIP in two Pemda is ambiguous: never pick one of them at random.
+        if (matches.length === 1) user = matches[0].u;
       }
       if (!user || !user.active) throw new AppError(403, 'auth.sso_no_user');
       return user;

@@ -6,6 +6,10 @@ import type { AuthService } from '../../modules/auth/auth.service.js';
 export const SESSION_COOKIE = 'persada_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, login, SSO). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
@@ -36,11 +40,14 @@ export function registerRequestAuth(app: FastifyInstance, auth: AuthService, sec
       req.actor = r.actor;
       return;
     }
+    // Unknown paths fall through to the 404 handler; everything else needs a caller
+    // before its input is even validated (so schemas are not probed anonymously).
+    const isPublic = req.routeOptions.config?.public === true || !req.routeOptions.url || req.url.startsWith('/api/docs');
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const r = await auth.resolveSession(token, meta);
+    const r = token ? await auth.resolveSession(token, meta) : null;
     if (!r) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (!isPublic) throw unauthenticated(token ? 'auth.session_expired' : 'error.unauthenticated');
       return;
     }
     // Cookie-authenticated writes must come from our own origin (CSRF defence with SameSite).

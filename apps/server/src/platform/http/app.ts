@@ -26,6 +26,14 @@ z.config(z.locales.id());
 
 export type App = FastifyInstance;
 
+/** Client addresses come from X-Forwarded-For only behind proxies the operator names. */
+function parseTrustProxy(v: string): boolean | string | string[] {
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  return list.length === 1 ? list[0] : list;
+}
+
 /** Fastify with zod validation, OpenAPI, security headers, rate limits and problem+json errors. */
 export async function createHttp(deps: AppDeps): Promise<FastifyInstance> {
   const { env } = deps;
@@ -35,7 +43,7 @@ export async function createHttp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -79,7 +87,7 @@ export async function createHttp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.setErrorHandler((err: any, req, reply) => {
     let status = 500;

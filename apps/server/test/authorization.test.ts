@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRoles, type Permission } from '@persada/shared';
+import { createUserWithRoles } from '../src/modules/tenants/tenants.service.js';
+import { TINY_PDF } from '../src/platform/files/test-fixtures.js';
+import { TEST_PASSWORD, makeTenant, startTestApp, type TestApp } from './harness.js';
+
+/**
+ * Generic authorization sweep over every registered route (A1, A4): tenant isolation with
+ * another Pemda's real record ids, each built-in role against its permissions, and 401 without a session.
+ */
+type Req = { method: string; url: string; body?: unknown; file?: string };
+type Res = { status: number; json: any; text: string; type: string };
+type Who = { userId: string; email: string; cookie: string; call: (r: Req) => Promise<Res> };
+type World = Record<'tenantId' | 'opd' | 'unit' | 'position' | 'person' | 'role' | 'user' | 'file' | 'deletedOpd' | 'deletedPerson', string>;
+type Need = [Permission, 'tenant' | 'opd' | 'any'];
+type Spec = { needs: Need[]; id?: (w: Who) => Promise<string>; body?: (w: Who) => unknown; query?: string; ok?: number };
+
+const SKIP = /^\/api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify))/;
+let t: TestApp;
+let seq = 0;
+const n = () => ++seq;
+
+function multipart(name: string) {
+  const boundary = `persada${randomUUID()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), TINY_PDF, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+function caller(cookie?: string) {
+  return async (r: Req): Promise<Res> => {
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    let payload: any = r.body;
+    if (r.file) ({ payload, type: headers['content-type'] } = multipart(r.file));
+    else if (payload === undefined && !['GET', 'DELETE'].includes(r.method)) payload = {};
+    const res = await t.app.inject({ method: r.method as any, url: r.url, headers, ...(payload !== undefined ? { payload } : {}) });
+    let json: any;
+    try {
+      json = res.json();
+    } catch {
+      json = undefined;
+    }
+    return { status: res.statusCode, json, text: res.body, type: String(res.headers['content-type'] ?? '') };
+  };
+}
+
+/** Logs in through the real endpoint, each login from its own address (the login route has its own rate limit). */
+async function signIn(email: string, userId: string): Promise<Who> {
+  const ip = n();
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': `10.7.${ip >> 8}.${ip & 255}` }, payload: { email, password: TEST_PASSWORD } });
+  const c = res.cookies.find((x) => x.name === 'persada_session');
+  if (res.statusCode !== 200 || !c) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = `persada_session=${c.value}`;
+  return { userId, email, cookie, call: caller(cookie) };
+}
+
+const ok = async (p: Promise<Res>) => {
+  const r = await p;
+  if (r.status !== 200) throw new Error(`setup failed ${r.status} ${r.text}`);
+  return r.json;
+};
+// Valid NIPs: birth date 1990-03-03 (A) or 1988-08-08 (B), TMT 2015-03, male, running number.
+const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
+
+let A: World & { slug: string; opdY: string; asnRole: string };
+let B: World & { slug: string; notification: string; token: string; session: string };
+let adminA: Who;
+let adminB: Who;
+let secretsB: string[];
+const roleUsers = new Map<string, Who>();
+let routes: { method: string; path: string }[];
+
+const personBody = (w: { opd: string }, over: Record<string, unknown> = {}) => {
+  const k = n();
+  return { fullName: `Pegawai Uji ${k}`, kind: 'asn', nip: nip(), email: `pegawai${k}@uji-a.go.id`, opdId: w.opd, ...over };
+};
+const opdBody = (code: string, name: string) => ({ code, name, shortName: 'UJI', kind: 'dinas', isPersandianDinas: false, address: 'Jl. Uji 1', email: null });
+// Fresh A records, created by A's admin so destructive routes always have a target.
+const fresh = {
+  opd: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody(`F.${n()}`, `OPD Sementara ${n()}`) }))).id;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/opds/${id}` }));
+    return id as string;
+  },
+  unit: async () => (await ok(adminA.call({ method: 'POST', url: '/api/units', body: { opdId: A.opd, name: `Seksi ${n()}`, kind: 'seksi' } }))).id as string,
+  position: async () => (await ok(adminA.call({ method: 'POST', url: '/api/positions', body: { opdId: A.opd, name: `Jabatan ${n()}` } }))).id as string,
+  person: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/people', body: personBody(A) }))).id as string;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/people/${id}` }));
+    return id;
+  },
+  role: async () => (await ok(adminA.call({ method: 'POST', url: '/api/roles', body: { code: `sementara_${n()}`, name: 'Peran Sementara', nameEn: 'Temp role', permissions: ['tenant.read'] } }))).id as string,
+};
+
+const org = (p: Permission, s: Need[1] = 'opd'): Need => [p, s];
+/** One entry per registered route: the permissions it needs, its own-tenant target and a valid body. */
+const specs: Record<string, Spec> = {
+  'GET /api/auth/me': { needs: [] },
+  'PATCH /api/me/preferences': { needs: [], body: () => ({ locale: 'id' }) },
+  'POST /api/me/password': { needs: [], body: () => ({ currentPassword: TEST_PASSWORD, newPassword: `Sandi-Baru#${n()}x2026` }) },
+  'POST /api/me/totp/setup': { needs: [] },
+  'POST /api/me/totp/enable': {
+    needs: [],
+    body: async (w) => ({ code: await generate({ secret: (await ok(w.call({ method: 'POST', url: '/api/me/totp/setup' }))).secret }) }),
+  },
+  'POST /api/me/totp/disable': { needs: [], body: () => ({ password: TEST_PASSWORD }) },
+  'GET /api/me/sessions': { needs: [] },
+  'DELETE /api/me/sessions/:id': {
+    needs: [],
+    id: async (w) => {
+      await signIn(w.email, w.userId);
+      return (await ok(w.call({ method: 'GET', url: '/api/me/sessions' }))).find((s: any) => !s.current).id;
+    },
+  },
+  'GET /api/me/tokens': { needs: [] },
+  'POST /api/me/tokens': { needs: [], body: () => ({ name: 'Token uji', scopes: ['tenant.read'], expiresInDays: 7 }) },
+  'DELETE /api/me/tokens/:id': {
+    needs: [],
+    id: async (w) => (await ok(w.call({ method: 'POST', url: '/api/me/tokens', body: { name: 'Token hapus', scopes: ['tenant.read'], expiresInDays: 1 } }))).id,
+  },
+  'GET /api/tenant': { needs: [org('tenant.read', 'any')] },
+  'PUT /api/tenant': { needs: [org('tenant.manage', 'tenant')], body: () => ({ name: 'Kota Uji Alfa', level: 'kota', headTitle: 'Wali Kota', domain: `${A.slug}.go.id` }) },
+  'GET /api/opds': { needs: [org('org.read', 'any')] },
+  'GET /api/opds/export': { needs: [org('org.read', 'any')], query: '?format=csv' },
+  'POST /api/opds': { needs: [org('org.manage', 'tenant')], body: () => opdBody(`N.${n()}`, `OPD Baru ${n()}`) },
+  'GET /api/opds/:id': { needs: [org('org.read')], id: async () => A.opd },
+  'PUT /api/opds/:id': { needs: [org('org.manage')], id: async () => A.opd, body: () => opdBody('A.01', 'Dinas Alfa Utama') },
+  'DELETE /api/opds/:id': { needs: [org('org.manage', 'tenant')], id: () => fresh.opd() },
+  'POST /api/opds/:id/restore': { needs: [org('org.manage', 'tenant')], id: () => fresh.opd(true) },
+  'GET /api/opds/:id/units': { needs: [org('org.read')], id: async () => A.opd },
+  'POST /api/units': { needs: [org('org.manage')], body: () => ({ opdId: A.opd, name: `Bidang ${n()}`, kind: 'bidang' }) },
+  'PUT /api/units/:id': { needs: [org('org.manage')], id: async () => A.unit, body: () => ({ opdId: A.opd, name: 'Bidang Alfa', kind: 'bidang' }) },
+  'DELETE /api/units/:id': { needs: [org('org.manage')], id: () => fresh.unit() },
+  'GET /api/positions': { needs: [org('org.read', 'any')] },
+  'POST /api/positions': { needs: [org('org.manage')], body: () => ({ opdId: A.opd, name: `Jabatan ${n()}`, kind: 'fungsional' }) },
+  'PUT /api/positions/:id': { needs: [org('org.manage')], id: async () => A.position, body: () => ({ opdId: A.opd, unitId: A.unit, name: 'Kepala Dinas Alfa', isHead: true }) },
+  'DELETE /api/positions/:id': { needs: [org('org.manage')], id: () => fresh.position() },
+  'POST /api/positions/:id/holder': { needs: [org('org.manage')], id: async () => A.position, body: () => ({ personId: A.person, startDate: '2025-01-02' }) },
+  'GET /api/people': { needs: [org('people.read', 'any')] },
+  'GET /api/people/export': { needs: [org('people.read', 'any')], query: '?format=csv' },
+  'POST /api/people': { needs: [org('people.manage')], body: () => personBody(A) },
+  'GET /api/people/:id': { needs: [org('people.read')], id: async () => A.person },
+  'PUT /api/people/:id': { needs: [org('people.manage')], id: async () => A.person, body: () => ({ ...personBody(A), fullName: 'Pegawai Alfa', nip: '198501012010011001', email: 'alfa@uji-a.go.id' }) },
+  'DELETE /api/people/:id': { needs: [org('people.manage')], id: () => fresh.person() },
+  'POST /api/people/:id/restore': { needs: [org('people.manage')], id: () => fresh.person(true) },
+  'GET /api/permissions': { needs: [org('access.read', 'any')] },
+  'GET /api/roles': { needs: [org('access.read', 'any')] },
+  'POST /api/roles': { needs: [org('access.manage', 'tenant')], body: () => ({ code: `peran_${n()}`, name: 'Peran Uji', nameEn: 'Test role', permissions: ['org.read'] }) },
+  'PUT /api/roles/:id': { needs: [org('access.manage', 'tenant')], id: async () => A.role, body: () => ({ name: 'Peran Alfa', nameEn: 'Alpha role', permissions: ['tenant.read'] }) },
+  'DELETE /api/roles/:id': { needs: [org('access.manage', 'tenant')], id: () => fresh.role() },
+  'GET /api/users': { needs: [org('access.read', 'any')] },
+  'POST /api/users': { needs: [org('access.manage', 'tenant')], body: async () => ({ personId: await fresh.person(), email: `akun${n()}@uji-a.go.id`, roles: [{ roleId: A.asnRole }] }) },
+  'PUT /api/users/:id/roles': { needs: [org('access.manage', 'tenant')], id: async () => A.user, body: () => ({ roles: [{ roleId: A.asnRole, opdId: A.opd }] }) },
+  'POST /api/users/:id/activate': { needs: [org('access.manage', 'tenant')], id: async () => A.user },
+  'POST /api/users/:id/deactivate': { needs: [org('access.manage', 'tenant')], id: async () => A.user },
+  'POST /api/users/:id/unlock': { needs: [org('access.manage', 'tenant')], id: async () => A.user },
+  'POST /api/users/:id/reset-password': { needs: [org('access.manage', 'tenant')], id: async () => A.user },
+  'GET /api/audit': { needs: [org('audit.read', 'tenant')] },
+  'GET /api/audit/verify': { needs: [org('audit.verify', 'tenant')] },
+  'GET /api/audit/export': { needs: [org('audit.read', 'tenant')], query: '?format=csv' },
+  'GET /api/notifications': { needs: [] },
+  'GET /api/notifications/unread-count': { needs: [] },
+  'POST /api/notifications/:id/read': { needs: [], id: (w) => notify(A.tenantId, w.userId) },
+  'POST /api/notifications/read-all': { needs: [] },
+  'POST /api/files': { needs: [org('files.upload', 'any')] },
+  'GET /api/files/:id': { needs: [org('files.read', 'any')], id: async () => A.file },
+  'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
+};
+// The password change runs last for each user: it would invalidate later logins.
+const order = (r: { method: string; path: string }) => (r.path === '/api/me/password' ? 1 : 0);
+
+async function notify(tenantId: string, userId: string) {
+  await t.deps.database.db.transaction((tx) => t.services.notifications.notify(tx, tenantId, [userId], { kind: 'uji', title: 'Pemberitahuan uji', body: 'Isi' }));
+  const list = await t.services.notifications.list({ tenantId, userId, label: 'uji', grants: new Map() }, { page: 1, pageSize: 1 });
+  return list.items[0].id;
+}
+
+/** B's record id for a path parameter, chosen by path prefix. */
+function foreignId(path: string): string {
+  const map: [RegExp, string][] = [
+    [/^\/api\/opds\/:id\/restore/, B.deletedOpd], [/^\/api\/opds\//, B.opd], [/^\/api\/units\//, B.unit],
+    [/^\/api\/positions\//, B.position], [/^\/api\/people\/:id\/restore/, B.deletedPerson], [/^\/api\/people\//, B.person],
+    [/^\/api\/roles\//, B.role], [/^\/api\/users\//, B.user], [/^\/api\/files\//, B.file],
+    [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+  ];
+  const hit = map.find(([re]) => re.test(path));
+  if (!hit) throw new Error(`no foreign id for ${path}`);
+  return hit[1];
+}
+
+/** Builds the request for a route as `w`, against A's records or (foreign) B's ids. */
+async function build(route: { method: string; path: string }, w: Who, foreign = false): Promise<Req> {
+  const spec = specs[`${route.method} ${route.path}`];
+  let url = route.path;
+  if (url.includes(':id')) url = url.replace(':id', foreign ? foreignId(route.path) : await spec.id!(w));
+  const body = spec.body ? await spec.body(w) : undefined;
+  return { method: route.method, url: url + (spec.query ?? ''), body, file: route.path === '/api/files' && route.method === 'POST' ? `lampiran-${n()}.pdf` : undefined };
+}
+
+/** Method + path of every route in Fastify's own route tree, to catch routes hidden from the OpenAPI document. */
+function treeRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = line.match(/^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?/);
+    if (!m) continue;
+    stack.length = m[1].length / 4;
+    stack.push(m[2]);
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`);
+  }
+  return out;
+}
+
+const leaked = (res: Res) => secretsB.filter((s) => res.text.includes(s));
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const ta = await makeTenant(t);
+  const tb = await makeTenant(t);
+  adminA = await signIn(ta.email, ta.user.id);
+  adminB = await signIn(tb.email, tb.user.id);
+
+  // Tenant B's real records, created through the API by B's admin.
+  const b = adminB.call;
+  const opdB = await ok(b({ method: 'POST', url: '/api/opds', body: opdBody('9.99', 'Dinas Rahasia Zeta') }));
+  const unitB = await ok(b({ method: 'POST', url: '/api/units', body: { opdId: opdB.id, name: 'Bidang Sandi Zeta', kind: 'bidang' } }));
+  const posB = await ok(b({ method: 'POST', url: '/api/positions', body: { opdId: opdB.id, unitId: unitB.id, name: 'Kepala Sandi Zeta' } }));
+  const personB = await ok(b({ method: 'POST', url: '/api/people', body: { fullName: 'Bambang Zeta', kind: 'asn', nip: nip('19880808'), email: 'bambang.zeta@uji-b.go.id', opdId: opdB.id } }));
+  const roleB = await ok(b({ method: 'POST', url: '/api/roles', body: { code: 'peran_zeta', name: 'Peran Rahasia Zeta', nameEn: 'Zeta role', permissions: ['org.read'] } }));
+  const userB = await ok(b({ method: 'POST', url: '/api/users', body: { personId: personB.id, email: 'akun.zeta@uji-b.go.id', roles: [{ roleId: roleB.id }] } }));
+  const fileB = await ok(b({ method: 'POST', url: '/api/files', file: 'rahasia-zeta.pdf' }));
+  const delOpdB = await ok(b({ method: 'POST', url: '/api/opds', body: opdBody('9.98', 'Dinas Terhapus Zeta') }));
+  await ok(b({ method: 'DELETE', url: `/api/opds/${delOpdB.id}` }));
+  const delPersonB = await ok(b({ method: 'POST', url: '/api/people', body: { fullName: 'Sutrisno Zeta', kind: 'asn', nip: nip('19880808'), email: 'sutrisno.zeta@uji-b.go.id', opdId: opdB.id } }));
+  await ok(b({ method: 'DELETE', url: `/api/people/${delPersonB.id}` }));
+  const tokenB = await ok(b({ method: 'POST', url: '/api/me/tokens', body: { name: 'Token Zeta', scopes: ['org.read'], expiresInDays: 30 } }));
+  const sessionB = (await ok(b({ method: 'GET', url: '/api/me/sessions' })))[0].id;
+  B = {
+    tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
+    file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+  };
+  secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
+
+  // Tenant A: OPD X (scoped roles live here), OPD Y, and one record of each kind.
+  const x = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.01', 'Dinas Alfa Utama') }));
+  const y = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.02', 'Dinas Alfa Kedua') }));
+  A = { tenantId: ta.tenant.id, slug: ta.tenant.slug, opd: x.id, opdY: y.id } as typeof A;
+  A.unit = await fresh.unit();
+  A.position = await fresh.position();
+  A.person = await fresh.person();
+  A.role = await fresh.role();
+  const roles = await ok(adminA.call({ method: 'GET', url: '/api/roles' }));
+  A.asnRole = roles.find((r: any) => r.code === 'asn').id;
+  A.user = (await ok(adminA.call({ method: 'POST', url: '/api/users', body: { personId: await fresh.person(), email: 'sasaran@uji-a.go.id', roles: [{ roleId: A.asnRole }] } }))).id;
+  A.file = (await ok(adminA.call({ method: 'POST', url: '/api/files', file: 'lampiran-alfa.pdf' }))).id;
+
+  for (const r of defaultRoles) {
+    const email = `peran.${r.code}@${A.slug}.go.id`;
+    const u = await createUserWithRoles(t.deps.database.db, A.tenantId, {
+      email, displayName: `Uji ${r.code}`, password: TEST_PASSWORD, roles: [{ code: r.code, opdId: r.scope === 'opd' ? A.opd : null }],
+    });
+    roleUsers.set(r.code, await signIn(email, u.id));
+  }
+
+  const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(spec.paths)
+    .flatMap(([p, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path: p.replace(/\{(\w+)\}/g, ':$1') })))
+    .filter((r) => !SKIP.test(r.path))
+    .sort((a, b) => order(a) - order(b));
+}, 120_000);
+afterAll(() => t?.stop());
+
+describe('authorization sweep', () => {
+  it('[A4] knows every registered route', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    const unknown = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !specs[k]);
+    expect(unknown, 'routes without an authorization spec').toEqual([]);
+    const tree = treeRoutes(t.app.printRoutes({ commonPrefix: false })).filter((r) => !SKIP.test(r.split(' ')[1]));
+    expect(tree.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('[A1] another Pemda\'s record ids give 403/404 on every route and never leak', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.path.includes(':id'))) {
+      const req = await build(route, adminA, true);
+      const res = await adminA.call(req);
+      if (![403, 404].includes(res.status)) failures.push(`${req.method} ${req.url} → ${res.status} ${res.text.slice(0, 200)}`);
+      if (leaked(res).length) failures.push(`${req.method} ${req.url} leaks ${leaked(res)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('[A1] lists, exports and own-profile routes show none of the other Pemda\'s data', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.path.includes(':id'))) {
+      const req = await build(route, adminA);
+      const res = await adminA.call(req);
+      if (res.status >= 500 || (route.method === 'GET' && res.status !== 200)) failures.push(`${req.method} ${req.url} → ${res.status} ${res.text.slice(0, 200)}`);
+      if (leaked(res).length) failures.push(`${req.method} ${req.url} leaks ${leaked(res)}`);
+    }
+    expect(failures).toEqual([]);
+    // Filters naming B's records find nothing.
+    for (const url of [`/api/people?opdId=${B.opd}`, `/api/positions?opdId=${B.opd}`, `/api/audit?entityId=${B.opd}`, `/api/audit?actorId=${B.user}`]) {
+      const res = await adminA.call({ method: 'GET', url });
+      expect(res.status, url).toBe(200);
+      expect(res.json.total, url).toBe(0);
+    }
+  });
+
+  it('[A1] bodies referring to the other Pemda\'s records are refused', async () => {
+    const reqs: Req[] = [
+      { method: 'POST', url: '/api/units', body: { opdId: B.opd, name: 'Bidang Asing' } },
+      { method: 'POST', url: '/api/units', body: { opdId: A.opd, parentId: B.unit, name: 'Bidang Asing' } },
+      { method: 'PUT', url: `/api/units/${A.unit}`, body: { opdId: B.opd, name: 'Bidang Alfa' } },
+      { method: 'POST', url: '/api/positions', body: { opdId: B.opd, name: 'Jabatan Asing' } },
+      { method: 'POST', url: '/api/positions', body: { opdId: A.opd, unitId: B.unit, name: 'Jabatan Asing' } },
+      { method: 'PUT', url: `/api/positions/${A.position}`, body: { opdId: B.opd, name: 'Jabatan Asing' } },
+      { method: 'POST', url: `/api/positions/${A.position}/holder`, body: { personId: B.person, startDate: '2025-02-01' } },
+      { method: 'POST', url: '/api/people', body: personBody({ opd: B.opd }) },
+      { method: 'POST', url: '/api/people', body: personBody(A, { unitId: B.unit }) },
+      { method: 'PUT', url: `/api/people/${A.person}`, body: personBody({ opd: B.opd }) },
+      { method: 'POST', url: '/api/users', body: { personId: B.person, email: 'asing@uji-a.go.id', roles: [{ roleId: A.asnRole }] } },
+      { method: 'POST', url: '/api/users', body: { personId: await fresh.person(), email: 'asing2@uji-a.go.id', roles: [{ roleId: B.role }] } },
+      { method: 'POST', url: '/api/users', body: { personId: await fresh.person(), email: 'asing3@uji-a.go.id', roles: [{ roleId: A.asnRole, opdId: B.opd }] } },
+      { method: 'PUT', url: `/api/users/${A.user}/roles`, body: { roles: [{ roleId: B.role }] } },
+      { method: 'PUT', url: `/api/users/${A.user}/roles`, body: { roles: [{ roleId: A.asnRole, opdId: B.opd }] } },
+    ];
+    for (const req of reqs) {
+      const res = await adminA.call(req);
+      expect([400, 403, 404], `${req.method} ${req.url} ${JSON.stringify(req.body)} → ${res.text}`).toContain(res.status);
+      expect(leaked(res), req.url).toEqual([]);
+    }
+  });
+
+  it('[A1] the other Pemda is untouched afterwards', async () => {
+    const b = adminB.call;
+    expect((await b({ method: 'GET', url: '/api/auth/me' })).status).toBe(200); // B's session survived
+    expect((await ok(b({ method: 'GET', url: `/api/opds/${B.opd}` }))).name).toBe('Dinas Rahasia Zeta');
+    expect((await ok(b({ method: 'GET', url: `/api/people/${B.person}` }))).deletedAt).toBeNull();
+    expect((await ok(b({ method: 'GET', url: `/api/people?includeDeleted=true&q=Sutrisno` }))).items[0].deletedAt).not.toBeNull();
+    const users = await ok(b({ method: 'GET', url: '/api/users?q=zeta' }));
+    expect(users.items[0]).toMatchObject({ id: B.user, active: true, roles: [expect.objectContaining({ roleId: B.role })] });
+    const role = (await ok(b({ method: 'GET', url: '/api/roles' }))).find((r: any) => r.id === B.role);
+    expect(role).toMatchObject({ name: 'Peran Rahasia Zeta', permissions: ['org.read'] });
+    expect((await ok(b({ method: 'GET', url: '/api/me/tokens' }))).map((x: any) => x.id)).toContain(B.token);
+    expect((await ok(b({ method: 'GET', url: '/api/notifications/unread-count' }))).count).toBe(1);
+    expect((await ok(b({ method: 'GET', url: '/api/positions' }))).items[0]).toMatchObject({ id: B.position, holderPersonId: null });
+    expect((await b({ method: 'GET', url: `/api/files/${B.file}` })).status).toBe(200);
+    expect((await ok(b({ method: 'GET', url: '/api/audit/verify' }))).ok).toBe(true);
+  });
+
+  it.each(defaultRoles.map((r) => r.code))('[A4] role %s gets exactly what its permissions allow', async (code) => {
+    const role = defaultRoles.find((r) => r.code === code)!;
+    const who = roleUsers.get(code)!;
+    const allowed = (needs: Need[]) => needs.every(([p, s]) => role.permissions.includes(p) && (s !== 'tenant' || role.scope === 'tenant'));
+    const failures: string[] = [];
+    for (const route of routes) {
+      const spec = specs[`${route.method} ${route.path}`];
+      const req = await build(route, who);
+      const res = await who.call(req);
+      const want = allowed(spec.needs) ? (spec.ok ?? 200) : 403;
+      if (res.status !== want) failures.push(`${req.method} ${req.url} → ${res.status} (want ${want}) ${res.text.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+    const audit = (await who.call({ method: 'GET', url: '/api/audit' })).status;
+    if (code === 'asn') expect(audit).toBe(403);
+    if (code === 'auditor' || code === 'admin') expect(audit).toBe(200);
+  });
+
+  it('[A4] an OPD operator works only inside its own OPD', async () => {
+    const op = roleUsers.get('operator_opd')!;
+    const inY = await ok(adminA.call({ method: 'POST', url: '/api/people', body: personBody({ opd: A.opdY }, { fullName: 'Pegawai Di Opd Y' }) }));
+    expect((await op.call({ method: 'POST', url: '/api/people', body: personBody(A, { fullName: 'Pegawai Operator X' }) })).status).toBe(200);
+    const denied = await op.call({ method: 'POST', url: '/api/people', body: personBody({ opd: A.opdY }) });
+    expect(denied.status).toBe(403);
+    expect(denied.json.title).toBe('Anda tidak memiliki hak akses untuk tindakan ini.');
+    expect((await op.call({ method: 'GET', url: `/api/people/${inY.id}` })).status).toBe(403);
+    expect((await op.call({ method: 'PUT', url: `/api/opds/${A.opdY}`, body: opdBody('A.02', 'Dinas Alfa Kedua') })).status).toBe(403);
+    const list = await ok(op.call({ method: 'GET', url: '/api/people?pageSize=200' }));
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((p: any) => p.opdId === A.opd)).toBe(true);
+    expect(JSON.stringify(list)).not.toContain('Pegawai Di Opd Y');
+    expect((await ok(op.call({ method: 'GET', url: `/api/people?opdId=${A.opdY}` }))).total).toBe(0);
+    expect((await ok(op.call({ method: 'GET', url: '/api/opds' }))).items.map((o: any) => o.id)).toEqual([A.opd]);
+  });
+
+  it('[A4] without a session every non-public route answers 401 in Indonesian', async () => {
+    const anon = caller();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const req = await build(route, adminA, route.path.includes(':id'));
+      const res = await anon(req);
+      if (res.status !== 401 || !res.type.includes('application/problem+json') || res.json?.title !== 'Silakan masuk terlebih dahulu.')
+        failures.push(`${req.method} ${req.url} → ${res.status} ${res.type} ${res.text.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

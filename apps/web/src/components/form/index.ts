@@ -1,0 +1,3 @@
+export * from './field';
+export * from './confirm-dialog';
+export { Toaster, toast } from './toaster';

@@ -1,0 +1,32 @@
+import type { LucideIcon } from 'lucide-react';
+import { Bell, Briefcase, Building2, History, House, Landmark, ShieldCheck, UserCog, Users } from 'lucide-react';
+
+export type NavItem = { to: string; labelKey: string; icon: LucideIcon; permission?: string; exact?: boolean };
+export type NavGroup = { labelKey?: string; items: NavItem[] };
+
+/** Only modules that exist; each item is shown when the user holds its permission. */
+export const navGroups: NavGroup[] = [
+  { items: [{ to: '/', labelKey: 'nav.dashboard', icon: House, exact: true }] },
+  {
+    labelKey: 'nav.groupOrg',
+    items: [
+      { to: '/organisasi/profil', labelKey: 'nav.tenant', icon: Landmark, permission: 'tenant.read' },
+      { to: '/organisasi/opd', labelKey: 'nav.opds', icon: Building2, permission: 'org.read' },
+      { to: '/organisasi/jabatan', labelKey: 'nav.positions', icon: Briefcase, permission: 'org.read' },
+      { to: '/pegawai', labelKey: 'nav.people', icon: Users, permission: 'people.read' },
+    ],
+  },
+  {
+    labelKey: 'nav.groupAccess',
+    items: [
+      { to: '/akses/pengguna', labelKey: 'nav.users', icon: UserCog, permission: 'access.read' },
+      { to: '/akses/peran', labelKey: 'nav.roles', icon: ShieldCheck, permission: 'access.read' },
+    ],
+  },
+  {
+    items: [
+      { to: '/audit', labelKey: 'nav.audit', icon: History, permission: 'audit.read' },
+      { to: '/notifikasi', labelKey: 'nav.notifications', icon: Bell },
+    ],
+  },
+];

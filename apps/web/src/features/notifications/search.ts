@@ -1,0 +1,3 @@
+import { ZListSearch, zSearchBool } from '@/lib/list-search';
+
+export const ZNotificationSearch = ZListSearch.extend({ unread: zSearchBool });
