@@ -17,7 +17,7 @@ test('[A2][A3][A6] login → add an OPD → add a person with a NIP → see the 
   await opdDialog.getByLabel('Kode', { exact: true }).fill('4.01');
   await opdDialog.getByLabel('Nama OPD').fill('Dinas Perhubungan');
   await opdDialog.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('cell', { name: 'Dinas Perhubungan' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Dinas Perhubungan', exact: true })).toBeVisible();
 
   // Add a person: a wrong NIP is explained in Indonesian, then corrected
   await page.getByRole('link', { name: 'Pegawai' }).first().click();
@@ -31,7 +31,7 @@ test('[A2][A3][A6] login → add an OPD → add a person with a NIP → see the 
   await expect(dialog.getByText('NIP harus 18 digit angka.')).toBeVisible();
   await dialog.getByLabel('NIP').fill('198804122015031002');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('cell', { name: /Rudi Hartono/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Rudi Hartono/ }).first()).toBeVisible();
 
   // The audit log shows who created the person
   await page.getByRole('link', { name: 'Jejak Audit' }).click();
