@@ -35,6 +35,9 @@ test('[A2][A3][A6] login → add an OPD → add a person with a NIP → see the 
 
   // The audit log shows who created the person
   await page.getByRole('link', { name: 'Jejak Audit' }).click();
-  await expect(page.getByRole('cell', { name: 'person' }).first()).toBeVisible();
-  await expect(page.getByText('Admin Persada').first()).toBeVisible();
+  const row = page.getByRole('row', { name: /Admin Persada.*Membuat.*Pegawai/ }).first();
+  await expect(row).toBeVisible();
+  // expanding the row shows what was recorded, including the NIP
+  await row.getByRole('button').first().click();
+  await expect(page.getByText('198804122015031002').first()).toBeVisible();
 });

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DataTable, FilterText, useUrlListState, type ColumnDef } from '@/components/data-table';
+import { DataTable, FilterSelect, FilterText, useUrlListState, type ColumnDef } from '@/components/data-table';
+import { auditActionCodes, auditActionLabel, auditEntityCodes, auditEntityLabel } from '@/lib/audit-labels';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { usePermission } from '@/lib/auth';
@@ -30,7 +31,7 @@ export function AuditPage() {
     { id: 'seq', accessorKey: 'seq', header: '#', size: 70, cell: ({ row }) => <span className="font-mono text-xs">{row.original.seq}</span> },
     { id: 'at', accessorKey: 'at', header: t('audit.at'), enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.at, i18n.language)}</span> },
     { id: 'actor', accessorKey: 'actorLabel', header: t('audit.actor'), enableSorting: false, cell: ({ row }) => row.original.actorLabel ?? t('audit.system') },
-    { id: 'action', accessorKey: 'action', header: t('audit.action'), enableSorting: false, cell: ({ row }) => <Badge variant="outline">{row.original.action}</Badge> },
+    { id: 'action', accessorKey: 'action', header: t('audit.action'), enableSorting: false, cell: ({ row }) => <Badge variant="outline" title={row.original.action}>{auditActionLabel(t, row.original.action)}</Badge> },
     {
       id: 'entity',
       accessorKey: 'entity',
@@ -38,7 +39,7 @@ export function AuditPage() {
       enableSorting: false,
       cell: ({ row }) => (
         <div className="flex flex-col">
-          <span>{row.original.entity}</span>
+          <span>{auditEntityLabel(t, row.original.entity)}</span>
           {row.original.entityId ? <code className="text-[11px] text-muted-foreground">{row.original.entityId}</code> : null}
         </div>
       ),
@@ -72,8 +73,20 @@ export function AuditPage() {
         )}
         filters={
           <>
-            <FilterText label={t('audit.entity')} value={search.entity} onChange={(v) => setSearch({ entity: v, page: undefined })} placeholder="opd, person…" />
-            <FilterText label={t('audit.action')} value={search.action} onChange={(v) => setSearch({ action: v, page: undefined })} placeholder="create, update…" />
+            <FilterSelect
+              label={t('audit.entity')}
+              value={search.entity}
+              onChange={(v) => setSearch({ entity: v, page: undefined })}
+              allLabel={t('audit.allEntities')}
+              options={auditEntityCodes.map((c) => ({ value: c, label: auditEntityLabel(t, c) }))}
+            />
+            <FilterSelect
+              label={t('audit.action')}
+              value={search.action}
+              onChange={(v) => setSearch({ action: v, page: undefined })}
+              allLabel={t('audit.allActions')}
+              options={auditActionCodes.map((c) => ({ value: c, label: auditActionLabel(t, c) }))}
+            />
             <FilterText label={t('audit.from')} type="date" value={search.from} onChange={(v) => setSearch({ from: v, page: undefined })} />
             <FilterText label={t('audit.to')} type="date" value={search.to} onChange={(v) => setSearch({ to: v, page: undefined })} />
           </>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel, auditEntityLabel } from '@/lib/audit-labels';
 import { Bell, Building2, History, UserCog, Users, type LucideIcon } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -74,7 +75,7 @@ function RecentActivity() {
                 <History className="hidden size-4 text-muted-foreground sm:block" />
                 <span className="font-medium">{e.actorLabel ?? t('audit.system')}</span>
                 <span className="text-muted-foreground">
-                  {e.action} · {e.entity}
+                  {auditActionLabel(t, e.action)} · {auditEntityLabel(t, e.entity)}
                 </span>
                 <span className="text-xs text-muted-foreground sm:ml-auto">{formatDateTime(e.at, i18n.language)}</span>
               </li>
