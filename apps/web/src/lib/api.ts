@@ -161,7 +161,8 @@ export const api = {
 };
 
 /** A server page: `{items,total,page,pageSize}`. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** A server page; `totalCapped` means the server stopped counting at `total` (shown as "N+"). */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean };
 
 /** Human-readable text of any error in the current language. */
 export function errorText(e: unknown, lang: string = i18n.language): string {

@@ -24,6 +24,15 @@ export const ZAuditEntry = z.object({
   ip: z.string().nullable(),
   hash: z.string(),
 });
+export const ZAuditPage = z.object({
+  items: z.array(ZAuditEntry),
+  total: z.number().int(),
+  /** True when the filtered count stopped at its cap (the list shows "10.000+"). */
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   entries: z.number().int(),

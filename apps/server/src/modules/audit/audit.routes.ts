@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZAuditEntry, ZAuditQuery, ZAuditVerify, pageOf } from '@persada/shared';
+import { ZAuditPage, ZAuditQuery, ZAuditVerify } from '@persada/shared';
 import { actorOf } from '../../platform/auth/request-auth.js';
 import { EXPORT_MAX_ROWS, ZExportFormat, sendExport } from '../../platform/http/export.js';
 import type { AuditService } from './audit.service.js';
@@ -8,7 +8,7 @@ import type { AuditService } from './audit.service.js';
 export function auditRoutes(app: FastifyInstance, audit: AuditService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
-  r.get('/api/audit', { schema: { tags, summary: 'Jejak audit', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEntry) } } }, async (req) =>
+  r.get('/api/audit', { schema: { tags, summary: 'Jejak audit', querystring: ZAuditQuery, response: { 200: ZAuditPage } } }, async (req) =>
     audit.list(actorOf(req), req.query),
   );
   r.get('/api/audit/verify', { schema: { tags, summary: 'Verifikasi rantai hash jejak audit', response: { 200: ZAuditVerify } } }, async (req) =>

@@ -10,6 +10,8 @@ import { likeText, offsetOf } from '../../platform/http/paging.js';
 
 type Query = z.infer<typeof ZAuditQuery>;
 
+export const COUNT_CAP = 10_000;
+
 /** Reading, exporting and verifying the tenant's audit trail. */
 export class AuditService {
   constructor(private readonly deps: AppDeps) {}
@@ -35,9 +37,10 @@ export class AuditService {
     const where = this.where(actor, q);
     // Newest first by default; sequence order is the chain order.
     const order = q.sort === 'seq' && q.dir === 'asc' ? sql`${auditLog.seq} asc` : desc(auditLog.seq);
-    const [rows, [{ total }]] = await Promise.all([
+    const filtered = Boolean(q.entity || q.action || q.actorId || q.entityId || q.from || q.to || q.q);
+    const [rows, counted] = await Promise.all([
       db.select().from(auditLog).where(where).orderBy(order).limit(q.pageSize).offset(offsetOf(q)),
-      db.select({ total: count() }).from(auditLog).where(where),
+      this.count(actor, where, filtered),
     ]);
     return {
       items: rows.map((r) => ({
@@ -55,10 +58,26 @@ export class AuditService {
         ip: r.ip,
         hash: r.hash,
       })),
-      total,
+      total: counted.total,
+      totalCapped: counted.capped,
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /**
+   * The chain has no gaps, so the whole trail's size is its last sequence number (an index
+   * lookup). A filtered count over millions of entries is capped: the page says "10.000+".
+   */
+  private async count(actor: Actor, where: ReturnType<AuditService['where']>, filtered: boolean) {
+    const db = this.deps.database.db;
+    if (!filtered) {
+      const [r] = await db.select({ n: sql<number>`coalesce(max(${auditLog.seq}), 0)::int` }).from(auditLog).where(eq(auditLog.tenantId, actor.tenantId));
+      return { total: Number(r.n), capped: false };
+    }
+    const capped = db.select({ one: sql`1` }).from(auditLog).where(where).limit(COUNT_CAP + 1).as('capped');
+    const [r] = await db.select({ n: count() }).from(capped);
+    return { total: Math.min(r.n, COUNT_CAP), capped: r.n > COUNT_CAP };
   }
 
   async verify(actor: Actor) {

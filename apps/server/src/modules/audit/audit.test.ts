@@ -49,6 +49,15 @@ describe('audit trail', () => {
     expect(update.seq).toBeGreaterThan(create.seq);
   });
 
+  it('[A6] counts the whole trail from its last sequence number', async () => {
+    const all = await api.get('/api/audit?pageSize=5');
+    const verify = await api.get('/api/audit/verify');
+    expect(all.body.total).toBe(verify.body.entries);
+    expect(all.body.totalCapped).toBe(false);
+    expect(all.body.items).toHaveLength(5);
+    expect(all.body.items[0].seq).toBe(verify.body.entries);
+  });
+
   it('[A4] never stores password hashes or secrets in the trail', async () => {
     await api.post('/api/me/password', { currentPassword: 'Rahasia-Uji#2026', newPassword: 'Rahasia-Baru#2026' });
     const { rows } = await sql(`select before_json, after_json from audit_log where tenant_id = $1`, [tenantId]);

@@ -50,6 +50,36 @@ export const userRoleList = (db: DbOrTx, tenantId: string, userId: string) =>
 // sessions
 export const insertSession = (db: DbOrTx, row: typeof sessions.$inferInsert) => db.insert(sessions).values(row);
 
+/**
+ * The session, its user and the user's grants in one round trip (this runs on every request).
+ * Grants come back as [permission, opdId|null] pairs.
+ */
+export async function findSessionWithUser(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: users,
+      grants: sql<[string, string | null][]>`coalesce((select json_agg(json_build_array(rp.permission, ur.opd_id))
+        from ${userRoles} ur join ${rolePermissions} rp on rp.role_id = ur.role_id
+        where ur.user_id = "users"."id" and ur.tenant_id = "users"."tenant_id"), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export function grantsFromPairs(pairs: [string, string | null][]): Map<string, Set<string>> {
+  const grants = new Map<string, Set<string>>();
+  for (const [permission, opdId] of pairs) {
+    const set = grants.get(permission) ?? new Set<string>();
+    set.add(opdId ?? '*');
+    grants.set(permission, set);
+  }
+  return grants;
+}
+
 export const findSession = async (db: DbOrTx, id: string) =>
   (await db.select().from(sessions).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).limit(1))[0];
 

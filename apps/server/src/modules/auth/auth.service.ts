@@ -108,15 +108,15 @@ export class AuthService {
   /** Resolves a session cookie token; enforces idle and absolute timeouts. */
   async resolveSession(token: string, meta: RequestMeta) {
     const id = sha256hex(token);
-    const session = await repo.findSession(this.db, id);
-    if (!session) return null;
+    const row = await repo.findSessionWithUser(this.db, id);
+    if (!row) return null;
+    const { session, user } = row;
     const now = Date.now();
     const idleMs = this.deps.env.SESSION_IDLE_MINUTES * 60_000;
     if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleMs) return null;
-    const user = await repo.findUser(this.db, session.tenantId, session.userId);
-    if (!user || !user.active) return null;
+    if (!user.active) return null;
     if (now - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(this.db, id, { lastSeenAt: new Date(now) });
-    const grants = session.mfaPending ? new Map() : await repo.loadGrants(this.db, user.tenantId, user.id);
+    const grants = session.mfaPending ? new Map() : repo.grantsFromPairs(row.grants);
     return { session, user, actor: this.actorFor(user, grants, meta) };
   }
 

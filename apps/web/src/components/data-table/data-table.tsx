@@ -211,6 +211,7 @@ export function DataTable<T>({
         page={pageNo}
         pageSize={pageSize}
         total={page?.total ?? 0}
+        totalCapped={page?.totalCapped ?? false}
         onPage={(p) => onSearchChange({ page: p <= 1 ? undefined : p })}
         onPageSize={(s) => onSearchChange({ pageSize: s === DEFAULT_PAGE_SIZE ? undefined : s, page: undefined })}
       />

@@ -9,12 +9,14 @@ export function Pagination({
   page,
   pageSize,
   total,
+  totalCapped = false,
   onPage,
   onPageSize,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  totalCapped?: boolean;
   onPage: (p: number) => void;
   onPageSize: (s: number) => void;
 }) {
@@ -26,7 +28,7 @@ export function Pagination({
   return (
     <div className="flex flex-col gap-3 px-1 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
       <p className="text-muted-foreground" aria-live="polite">
-        {t('table.showing', { from: n(from), to: n(to), total: n(total) })}
+        {t('table.showing', { from: n(from), to: n(to), total: totalCapped ? `${n(total)}+` : n(total) })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-muted-foreground">
