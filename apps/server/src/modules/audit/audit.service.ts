@@ -82,6 +82,6 @@ export class AuditService {
 
   async verify(actor: Actor) {
     requirePermission(actor, 'audit.verify');
-    return verifyAuditChain(this.deps.database.raw, actor.tenantId);
+    return verifyAuditChain(this.deps.database.raw, actor.tenantId, this.deps.database.kind === 'postgres' ? 2 : 1);
   }
 }

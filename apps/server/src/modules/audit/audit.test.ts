@@ -65,6 +65,13 @@ describe('audit trail', () => {
     expect(all).not.toMatch(/\$argon2id\$/);
   });
 
+  it('[A6] the database recomputes the same hashes the app wrote, whatever the text', async () => {
+    const created = await api.post('/api/opds', { code: 'U.1', name: 'Dinas Ñusantara – “uji” \\ 日本 🚀\u0007', shortName: null });
+    expect(created.status).toBe(200);
+    const ok = await api.get('/api/audit/verify');
+    expect(ok.body.ok).toBe(true);
+  });
+
   it('[A6] verifies the chain, and fails at exactly the row edited behind the app\'s back', async () => {
     const ok = await api.get('/api/audit/verify');
     expect(ok.body.ok).toBe(true);
