@@ -26,9 +26,12 @@ export type Running = {
 };
 
 export function createLogger(env: Env): FastifyBaseLogger {
+  // JSON lines for log collectors; readable lines when a person watches the terminal.
+  const pretty = process.stdout.isTTY && env.NODE_ENV !== 'production';
   return pino({
     level: env.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   }) as unknown as FastifyBaseLogger;
 }
 
