@@ -38,6 +38,8 @@ const ZEnv = z.object({
   OIDC_LABEL: z.string().default('SSO Pemda'),
   SESSION_IDLE_MINUTES: z.coerce.number().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().default(12),
+  /** How long one process may reuse a session lookup when nothing was written meanwhile (0 = never). */
+  SESSION_CACHE_MS: z.coerce.number().min(0).max(10_000).default(2000),
   RATE_LIMIT_MAX: z.coerce.number().default(300),
   /** Login attempts per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().default(20),

@@ -7,13 +7,14 @@ import { ZApiTokenInput, ZChangePasswordInput, ZLoginInput, type TMe } from '@pe
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { permissionList } from '../../platform/context/actor.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { auditGeneration, recordAudit } from '../../platform/audit/audit.js';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { randomToken, sha256hex } from '../../platform/crypto/tokens.js';
 import * as repo from './auth.repo.js';
 
 export type RequestMeta = { ip?: string; userAgent?: string; requestId?: string };
 type User = NonNullable<Awaited<ReturnType<typeof repo.findUserByEmail>>>;
+type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
 
 const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 export const hashPassword = (p: string) => argonHash(p, ARGON);
@@ -106,16 +107,41 @@ export class AuthService {
   }
 
   /** Resolves a session cookie token; enforces idle and absolute timeouts. */
+  private readonly sessionCache = new Map<string, { row: SessionRow; at: number; gen: number }>();
+
+  /**
+   * Session, user and grants for a request. A row read less than SESSION_CACHE_MS ago is reused
+   * unless any audited write happened in this process since (logout, revocation, role or
+   * password changes all are audited writes); other processes see changes within that time.
+   */
+  private async sessionRow(id: string): Promise<SessionRow | undefined> {
+    const ttl = this.deps.env.SESSION_CACHE_MS;
+    const hit = this.sessionCache.get(id);
+    const now = Date.now();
+    if (hit && now - hit.at < ttl && hit.gen === auditGeneration()) return hit.row;
+    const gen = auditGeneration();
+    const row = await repo.findSessionWithUser(this.db, id);
+    this.sessionCache.delete(id);
+    if (row && ttl > 0) {
+      if (this.sessionCache.size >= 10_000) this.sessionCache.delete(this.sessionCache.keys().next().value!);
+      this.sessionCache.set(id, { row, at: now, gen });
+    }
+    return row;
+  }
+
   async resolveSession(token: string, meta: RequestMeta) {
     const id = sha256hex(token);
-    const row = await repo.findSessionWithUser(this.db, id);
+    const row = await this.sessionRow(id);
     if (!row) return null;
     const { session, user } = row;
     const now = Date.now();
     const idleMs = this.deps.env.SESSION_IDLE_MINUTES * 60_000;
     if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleMs) return null;
     if (!user.active) return null;
-    if (now - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(this.db, id, { lastSeenAt: new Date(now) });
+    if (now - session.lastSeenAt.getTime() > 60_000) {
+      await repo.touchSession(this.db, id, { lastSeenAt: new Date(now) });
+      session.lastSeenAt = new Date(now);
+    }
     const grants = session.mfaPending ? new Map() : repo.grantsFromPairs(row.grants);
     return { session, user, actor: this.actorFor(user, grants, meta) };
   }
@@ -158,6 +184,7 @@ export class AuthService {
       await repo.revokeSessions(tx, actor.tenantId, actor.userId!, sessionId);
       await recordAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
     });
+    this.sessionCache.clear();
   }
 
   async me(actor: Actor, mfaPending: boolean): Promise<TMe> {
@@ -191,6 +218,7 @@ export class AuthService {
     // Other sessions end when the password changes.
     const others = await repo.listSessions(this.db, actor.tenantId, user.id);
     for (const s of others) if (s.id !== keepSessionId) await repo.revokeSessions(this.db, actor.tenantId, user.id, s.id);
+    this.sessionCache.clear();
   }
 
   /** Sets a password, refusing any of the last five (Peraturan BSSN 4/2021). */
@@ -275,6 +303,7 @@ export class AuthService {
       await repo.revokeSessions(tx, actor.tenantId, actor.userId!, target.id);
       await recordAudit(tx, actor, { action: 'auth.session_revoked', entity: 'session', entityId: shortId });
     });
+    this.sessionCache.clear();
   }
 
   async createToken(actor: Actor, input: z.infer<typeof ZApiTokenInput>) {

@@ -13,6 +13,13 @@ export type AuditInput = {
   after?: unknown;
 };
 
+let generation = 0;
+/**
+ * Increases with every audited write in this process. Caches of access data (sessions,
+ * grants) compare it to drop entries as soon as anything may have changed.
+ */
+export const auditGeneration = () => generation;
+
 const SECRET_KEYS = new Set(['passwordHash', 'password', 'totpSecret', 'tokenHash', 'codeHash', 'token']);
 
 /** Secrets never enter the audit trail; their presence is recorded as "[disembunyikan]". */
@@ -32,6 +39,7 @@ function redact(v: unknown): unknown {
  * serialized by a transaction-scoped advisory lock.
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): Promise<void> {
+  generation++;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${actor.tenantId}, 7))`);
   const last = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
