@@ -2,11 +2,9 @@ import * as React from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loader2 } from 'lucide-react';
 import { ZRoleInput } from '@persada/shared';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { Button } from '@/components/ui/button';
-import { Form, TextField, TextareaField, toast } from '@/components/form';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Form, TextField, TextareaField, toast, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
 import { zr } from '@/lib/zod-i18n';
 import { accessApi, type Role } from '../api';
@@ -95,15 +93,7 @@ export function RoleFormDialog({
               </select>
             </div>
           )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? <Loader2 className="animate-spin" /> : null}
-              {t('common.save')}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter pending={save.isPending} onCancel={() => onOpenChange(false)} />
         </Form>
       </DialogContent>
     </Dialog>

@@ -2,11 +2,9 @@ import * as React from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loader2 } from 'lucide-react';
 import { ZAssignHolderInput, type TPosition } from '@persada/shared';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { Button } from '@/components/ui/button';
-import { CheckboxField, DateField, Form, SelectField, TextField, toast, useConfirm } from '@/components/form';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { CheckboxField, DateField, Form, SelectField, TextField, toast, useConfirm, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
 import { personDisplayName, usePeopleOptions } from '@/lib/lookups';
 import { todayIso } from '@/lib/utils';
@@ -68,15 +66,7 @@ export function AssignHolderDialog({ open, onOpenChange, position }: { open: boo
           <DateField name="startDate" label={t('position.startDate')} required />
           <TextField name="decreeNumber" label={t('position.decreeNumber')} />
           <CheckboxField name="acting" label={t('position.acting')} />
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? <Loader2 className="animate-spin" /> : null}
-              {t('common.save')}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter pending={save.isPending} onCancel={() => onOpenChange(false)} />
         </Form>
       </DialogContent>
     </Dialog>

@@ -2,11 +2,9 @@ import * as React from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loader2 } from 'lucide-react';
 import { ZPositionInput, type TPosition } from '@persada/shared';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { Button } from '@/components/ui/button';
-import { CheckboxField, Form, SelectField, TextField, toast } from '@/components/form';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { CheckboxField, Form, SelectField, TextField, toast, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
 import { buildUnitTree, flattenUnitTree, useOpdOptions, useUnitsOf } from '@/lib/lookups';
 import { zr } from '@/lib/zod-i18n';
@@ -78,15 +76,7 @@ export function PositionFormDialog({
           <TextField name="name" label={t('position.name')} required />
           <SelectField name="kind" label={t('position.kind')} options={positionKinds.map((k) => ({ value: k, label: t(`enums.positionKind.${k}`) }))} />
           <CheckboxField name="isHead" label={t('position.isHead')} description={t('position.isHeadHelp')} />
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? <Loader2 className="animate-spin" /> : null}
-              {t('common.save')}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter pending={save.isPending} onCancel={() => onOpenChange(false)} />
         </Form>
       </DialogContent>
     </Dialog>

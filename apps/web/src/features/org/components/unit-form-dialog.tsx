@@ -2,11 +2,9 @@ import * as React from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loader2 } from 'lucide-react';
 import { ZUnitInput, type TUnit } from '@persada/shared';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { Button } from '@/components/ui/button';
-import { Form, SelectField, TextField, toast } from '@/components/form';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Form, SelectField, TextField, toast, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
 import { flattenUnitTree, type UnitNode } from '@/lib/lookups';
 import { zr } from '@/lib/zod-i18n';
@@ -88,15 +86,7 @@ export function UnitFormDialog({
           <TextField name="name" label={t('unit.name')} required autoFocus />
           <SelectField name="kind" label={t('unit.kind')} options={unitKinds.map((k) => ({ value: k, label: t(`enums.unitKind.${k}`) }))} />
           <SelectField name="parentId" label={t('unit.parent')} options={parentOptions} placeholder={t('unit.noParent')} emptyAsNull />
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? <Loader2 className="animate-spin" /> : null}
-              {t('common.save')}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter pending={save.isPending} onCancel={() => onOpenChange(false)} />
         </Form>
       </DialogContent>
     </Dialog>
