@@ -130,6 +130,8 @@ export const positionHolders = pgTable(
   (t) => [
     index('position_holders_pos_idx').on(t.tenantId, t.positionId),
     uniqueIndex('position_holders_current_uq').on(t.positionId).where(sql`${t.endDate} is null`),
+    // "current position of this person", asked for every row of the people list
+    index('position_holders_person_idx').on(t.personId).where(sql`${t.endDate} is null`),
   ],
 );
 

@@ -86,6 +86,13 @@ export const findSession = async (db: DbOrTx, id: string) =>
 export const touchSession = (db: DbOrTx, id: string, set: Partial<typeof sessions.$inferInsert>) =>
   db.update(sessions).set(set).where(eq(sessions.id, id));
 
+/** Records activity at most once a minute, however many requests of the session run at once. */
+export const markSessionSeen = (db: DbOrTx, id: string, now: Date) =>
+  db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < ${new Date(now.getTime() - 60_000)}`));
+
 export const listSessions = (db: DbOrTx, tenantId: string, userId: string) =>
   db
     .select()

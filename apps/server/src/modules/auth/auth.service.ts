@@ -139,8 +139,8 @@ export class AuthService {
     if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleMs) return null;
     if (!user.active) return null;
     if (now - session.lastSeenAt.getTime() > 60_000) {
-      await repo.touchSession(this.db, id, { lastSeenAt: new Date(now) });
       session.lastSeenAt = new Date(now);
+      await repo.markSessionSeen(this.db, id, session.lastSeenAt);
     }
     const grants = session.mfaPending ? new Map() : repo.grantsFromPairs(row.grants);
     return { session, user, actor: this.actorFor(user, grants, meta) };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -37,5 +37,5 @@ export function entryHash(f: ChainFields): string {
     f.ip ?? '',
     f.prevHash,
   ].join(SEP);
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "position_holders_person_idx" ON "position_holders" USING btree ("person_id") WHERE "position_holders"."end_date" is null;
