@@ -150,33 +150,68 @@ const personPosition = sql<string | null>`(select pos.name from ${positionHolder
   where ph.person_id = "people"."id" and ph.end_date is null limit 1)`;
 const hasUser = sql<boolean>`exists(select 1 from ${users} u where u.person_id = "people"."id")`;
 
-export async function listPeople(
-  db: DbOrTx,
-  tenantId: string,
-  q: TListQuery & { opdId?: string; kind?: string; includeDeleted?: boolean },
-  scope: OpdFilter,
-) {
-  const conds: (SQL | undefined)[] = [
-    eq(people.tenantId, tenantId),
+type PeopleQuery = TListQuery & { opdId?: string; kind?: string; includeDeleted?: boolean };
+const peopleSort = { fullName: people.fullName, nip: people.nip, opdName: opds.name, updatedAt: people.updatedAt };
+
+/**
+ * The people list is the busiest query of the app: it runs as prepared statements, one pair per
+ * query shape (which filters are present, the sort, whether the caller sees every OPD), so
+ * PostgreSQL plans each shape once per connection instead of on every request.
+ */
+function peopleStatements(db: DbOrTx, q: PeopleQuery, scope: OpdFilter): PeopleStatements {
+  const sortKey = q.sort && q.sort in peopleSort ? q.sort : 'fullName';
+  const key = [q.includeDeleted ? 'd' : '', q.opdId ? 'o' : '', q.kind ? 'k' : '', q.q ? 'q' : '', scope === 'all' ? 'a' : 's', sortKey, q.dir].join('');
+  let cache = preparedPeople.get(db);
+  if (!cache) preparedPeople.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const ph = (name: string) => sql.placeholder(name);
+  const where = and(
+    eq(people.tenantId, ph('tenantId')),
     q.includeDeleted ? undefined : isNull(people.deletedAt),
-    q.opdId ? eq(people.opdId, q.opdId) : undefined,
-    q.kind ? eq(people.kind, q.kind as any) : undefined,
-    q.q ? or(ilike(people.fullName, likeText(q.q)), ilike(people.nip, likeText(q.q)), ilike(people.email, likeText(q.q))) : undefined,
-    inOpds(people.opdId, scope),
-  ];
-  const where = and(...conds);
-  const [items, [{ total }]] = await Promise.all([
-    db
+    q.opdId ? eq(people.opdId, ph('opdId')) : undefined,
+    q.kind ? eq(people.kind, ph('kind')) : undefined,
+    q.q ? or(ilike(people.fullName, ph('q')), ilike(people.nip, ph('q')), ilike(people.email, ph('q'))) : undefined,
+    scope === 'all' ? undefined : sql`${people.opdId} = any(${ph('opds')}::uuid[])`,
+  );
+  const statements: PeopleStatements = {
+    items: db
       .select({ person: people, opdName: opds.name, positionName: personPosition, hasUser })
       .from(people)
       .leftJoin(opds, eq(opds.id, people.opdId))
       .where(where)
-      .orderBy(...orderBy(q, { fullName: people.fullName, nip: people.nip, opdName: opds.name, updatedAt: people.updatedAt }, 'fullName'))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ total: count() }).from(people).where(where),
-  ]);
-  return { items, total };
+      .orderBy(...orderBy({ sort: sortKey, dir: q.dir }, peopleSort, 'fullName'))
+      .limit(ph('limit'))
+      .offset(ph('offset'))
+      .prepare(`people_list_${key}`),
+    total: db.select({ total: count() }).from(people).where(where).prepare(`people_count_${key}`),
+  };
+  cache.set(key, statements);
+  return statements;
+}
+type PeopleStatements = {
+  items: { execute(p: Record<string, unknown>): Promise<unknown[]> };
+  total: { execute(p: Record<string, unknown>): Promise<{ total: number }[]> };
+};
+const preparedPeople = new WeakMap<object, Map<string, PeopleStatements>>();
+
+export async function listPeople(db: DbOrTx, tenantId: string, q: PeopleQuery, scope: OpdFilter) {
+  if (scope !== 'all' && scope.length === 0) return { items: [], total: 0 };
+  const st = peopleStatements(db, q, scope);
+  const params = {
+    tenantId,
+    opdId: q.opdId,
+    kind: q.kind,
+    q: q.q ? likeText(q.q) : undefined,
+    opds: scope === 'all' ? undefined : scope,
+    limit: q.pageSize,
+    offset: offsetOf(q),
+  };
+  const [items, [{ total }]] = await Promise.all([st.items.execute(params), st.total.execute(params)]);
+  return {
+    items: items as { person: typeof people.$inferSelect; opdName: string | null; positionName: string | null; hasUser: boolean }[],
+    total: Number(total),
+  };
 }
 export const getPerson = async (db: DbOrTx, tenantId: string, id: string) =>
   (
