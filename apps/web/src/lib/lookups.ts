@@ -83,3 +83,12 @@ export function usePeopleOptions(params: { opdId?: string | null; q?: string; en
 export function personDisplayName(p: Pick<TPerson, 'fullName' | 'frontTitle' | 'backTitle'>): string {
   return [p.frontTitle, p.fullName].filter(Boolean).join(' ') + (p.backTitle ? `, ${p.backTitle}` : '');
 }
+
+/** Select options for the active units of one OPD, indented by their depth in the tree. */
+export function useUnitOptions(opdId: string | null | undefined) {
+  const units = useUnitsOf(opdId || null);
+  return flattenUnitTree(buildUnitTree((units.data ?? []).filter((u) => !u.deletedAt))).map((u) => ({
+    value: u.id,
+    label: `${'— '.repeat(u.depth)}${u.name}`,
+  }));
+}

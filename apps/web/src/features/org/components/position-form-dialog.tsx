@@ -6,7 +6,7 @@ import { ZPositionInput, type TPosition } from '@persada/shared';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { CheckboxField, Form, SelectField, TextField, toast, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
-import { buildUnitTree, flattenUnitTree, useOpdOptions, useUnitsOf } from '@/lib/lookups';
+import { useOpdOptions, useUnitOptions } from '@/lib/lookups';
 import { zr } from '@/lib/zod-i18n';
 import { orgApi, positionKinds } from '../api';
 
@@ -40,11 +40,7 @@ export function PositionFormDialog({
   }, [open, initial, form]);
 
   const opdId = useWatch({ control: form.control, name: 'opdId' }) as string;
-  const units = useUnitsOf(opdId || null);
-  const unitOptions = flattenUnitTree(buildUnitTree((units.data ?? []).filter((u) => !u.deletedAt))).map((u) => ({
-    value: u.id,
-    label: `${'— '.repeat(u.depth)}${u.name}`,
-  }));
+  const unitOptions = useUnitOptions(opdId);
 
   const save = useMutation({
     mutationFn: (v: any) => (position ? orgApi.updatePosition(position.id, v) : orgApi.createPosition(v)),

@@ -6,7 +6,7 @@ import { ZPersonInput, type TPerson } from '@persada/shared';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Form, SelectField, TextField, toast, FormDialogFooter } from '@/components/form';
 import { applyServerErrors } from '@/lib/form-errors';
-import { buildUnitTree, flattenUnitTree, useOpdOptions, useUnitsOf } from '@/lib/lookups';
+import { useOpdOptions, useUnitOptions } from '@/lib/lookups';
 import { zr } from '@/lib/zod-i18n';
 import { peopleApi, personKinds } from '../api';
 
@@ -49,11 +49,7 @@ export function PersonFormDialog({
 
   const kind = useWatch({ control: form.control, name: 'kind' }) as string;
   const opdId = useWatch({ control: form.control, name: 'opdId' }) as string;
-  const units = useUnitsOf(opdId || null);
-  const unitOptions = flattenUnitTree(buildUnitTree((units.data ?? []).filter((u) => !u.deletedAt))).map((u) => ({
-    value: u.id,
-    label: `${'— '.repeat(u.depth)}${u.name}`,
-  }));
+  const unitOptions = useUnitOptions(opdId);
 
   const save = useMutation({
     mutationFn: (v: any) => (person ? peopleApi.update(person.id, v) : peopleApi.create(v)),
