@@ -1,23 +1,12 @@
 /**
- * Code-based route tree. Features export pages and search schemas; this file wires them.
- * `/_app` is the authenticated layout: 401 → /login, mfaPending → /login/verifikasi.
+ * Code-based route tree. Features export pages and search schemas (or whole route lists in
+ * features/<m>/routes.tsx); this file wires them. `/_app` (routes/base.tsx) is the
+ * authenticated layout: 401 → /login, mfaPending → /login/verifikasi.
  */
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  Outlet,
-  redirect,
-  type RouterHistory,
-} from '@tanstack/react-router';
+import { createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { meQueryOptions } from '@/lib/auth';
-import { AppShell } from '@/components/layout/app-shell';
 import { NotFound, RouteError, withPermission } from '@/components/layout/require-permission';
-import { LoginPage } from '@/features/auth/components/login-page';
-import { MfaPage } from '@/features/auth/components/mfa-page';
-import { ChangeTemporaryPasswordPage } from '@/features/auth/components/change-temporary-password-page';
-import { ZLoginSearch } from '@/features/auth/search';
+import { appRoute, changePasswordRoute, loginRoute, mfaRoute, rootRoute } from '@/routes/base';
 import { DashboardPage } from '@/features/dashboard/components/dashboard-page';
 import { TenantProfilePage } from '@/features/org/components/tenant-profile-page';
 import { OpdListPage } from '@/features/org/components/opd-list-page';
@@ -34,65 +23,15 @@ import { NotificationsPage } from '@/features/notifications/components/notificat
 import { ZNotificationSearch } from '@/features/notifications/search';
 import { ProfilePage } from '@/features/profile/components/profile-page';
 import { ZListSearch } from '@/lib/list-search';
+import { regulationsRoutes } from '@/features/regulations/routes';
+import { systemsRoutes } from '@/features/systems/routes';
+import { risksRoutes } from '@/features/risks/routes';
+import { governanceRoutes } from '@/features/governance/routes';
+import { pkiRoutes } from '@/features/pki/routes';
+import { certificatesRoutes } from '@/features/certificates/routes';
+import { signingPublicRoutes, signingRoutes } from '@/features/signing/routes';
 
-export type RouterContext = { queryClient: QueryClient };
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFound,
-});
-
-const loginRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/login',
-  validateSearch: ZLoginSearch,
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
-    if (me?.mfaPending) throw redirect({ to: '/login/verifikasi' });
-    if (me?.mustChangePassword) throw redirect({ to: '/login/ganti-kata-sandi' });
-    if (me) throw redirect({ to: '/' });
-  },
-  component: LoginPage,
-});
-
-const changePasswordRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/login/ganti-kata-sandi',
-  validateSearch: ZLoginSearch,
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
-    if (!me) throw redirect({ to: '/login' });
-    if (me.mfaPending) throw redirect({ to: '/login/verifikasi' });
-    if (!me.mustChangePassword) throw redirect({ to: '/' });
-  },
-  component: ChangeTemporaryPasswordPage,
-});
-
-const mfaRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/login/verifikasi',
-  validateSearch: ZLoginSearch,
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
-    if (!me) throw redirect({ to: '/login' });
-    if (!me.mfaPending) throw redirect({ to: '/' });
-  },
-  component: MfaPage,
-});
-
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: '_app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.fetchQuery(meQueryOptions);
-    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
-    if (me.mfaPending) throw redirect({ to: '/login/verifikasi', search: { redirect: location.href } });
-    if (me.mustChangePassword) throw redirect({ to: '/login/ganti-kata-sandi', search: { redirect: location.href } });
-    return { me };
-  },
-  component: AppShell,
-});
-
+export type { RouterContext } from '@/routes/base';
 
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
 const tenantRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisasi/profil', component: withPermission('tenant.read', TenantProfilePage) });
@@ -152,7 +91,16 @@ export const routeTree = rootRoute.addChildren([
     auditRoute,
     notificationsRoute,
     profileRoute,
+    ...regulationsRoutes,
+    ...systemsRoutes,
+    ...risksRoutes,
+    ...governanceRoutes,
+    ...pkiRoutes,
+    ...certificatesRoutes,
+    ...signingRoutes,
   ]),
+  // public pages (no login) hang under the root
+  ...signingPublicRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

@@ -4,7 +4,15 @@
  */
 export type Bilingual = { id: string; en: string };
 
-export const messages = {
+import { regulationsMessages } from './messages/regulations.js';
+import { systemsMessages } from './messages/systems.js';
+import { risksMessages } from './messages/risks.js';
+import { governanceMessages } from './messages/governance.js';
+import { pkiMessages } from './messages/pki.js';
+import { certificatesMessages } from './messages/certificates.js';
+import { signingMessages } from './messages/signing.js';
+
+const coreMessages = {
   // generic errors
   'error.validation': { id: 'Data yang dikirim tidak valid.', en: 'The submitted data is invalid.' },
   'error.unauthenticated': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
@@ -65,6 +73,17 @@ export const messages = {
   'file.missing': { id: 'Pilih berkas yang akan diunggah.', en: 'Choose a file to upload.' },
   'tenant.slug_taken': { id: 'Kode Pemda sudah dipakai.', en: 'This Pemda code is already used.' },
 } as const satisfies Record<string, Bilingual>;
+
+export const messages = {
+  ...coreMessages,
+  ...regulationsMessages,
+  ...systemsMessages,
+  ...risksMessages,
+  ...governanceMessages,
+  ...pkiMessages,
+  ...certificatesMessages,
+  ...signingMessages,
+} as const;
 
 export type MessageKey = keyof typeof messages;
 

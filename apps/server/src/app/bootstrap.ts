@@ -68,6 +68,7 @@ export async function bootstrap(env: Env, opts: { log?: FastifyBaseLogger; datab
       definitions: [
         { name: REMINDERS_JOB, cron: '* * * * *', handler: async () => void (await services.notifications.fireDue()) },
         { name: DELIVER_JOB, cron: '* * * * *', handler: async () => void (await services.notifications.deliverPendingEmails()) },
+        ...[...services.modules.values()].flatMap((m) => m.jobs ?? []),
       ],
     });
     deps.jobs = jobs;

@@ -21,6 +21,7 @@ import { fileRoutes } from '../modules/files/files.routes.js';
 import { DocumentsService } from '../modules/documents/documents.service.js';
 import { documentRoutes } from '../modules/documents/documents.routes.js';
 import type { AppDeps } from './deps.js';
+import { createModules } from './modules.js';
 import path from 'node:path';
 
 export type Services = ReturnType<typeof createServices>;
@@ -32,6 +33,8 @@ export function createServices(deps: AppDeps, fileMasterKey: Buffer) {
     masterKey: fileMasterKey,
     maxBytes: deps.env.MAX_UPLOAD_MB * 1024 * 1024,
   });
+  const notifications = new NotificationService(deps);
+  const attachments = new AttachmentService(deps, fileStore);
   return {
     auth: new AuthService(deps),
     oidc: createOidcLogin(deps),
@@ -39,9 +42,11 @@ export function createServices(deps: AppDeps, fileMasterKey: Buffer) {
     people: new PeopleService(deps),
     access: new AccessService(deps),
     audit: new AuditService(deps),
-    notifications: new NotificationService(deps),
-    attachments: new AttachmentService(deps, fileStore),
+    notifications,
+    attachments,
     documents: new DocumentsService(deps),
+    /** Domain modules (app/modules.ts), by name. */
+    modules: createModules({ deps, notifications, attachments, fileStore }),
   };
 }
 
@@ -74,6 +79,7 @@ export async function buildServer(deps: AppDeps, services: Services): Promise<Fa
   notificationRoutes(app, services.notifications);
   fileRoutes(app, services.attachments);
   documentRoutes(app, services.documents);
+  for (const m of services.modules.values()) m.routes(app);
   await serveWeb(app, deps.env.WEB_DIST);
   return app;
 }

@@ -4,6 +4,7 @@ import { opds, people, positionHolders, positions, units } from '../db/schema/in
 import { recordAudit } from '../platform/audit/audit.js';
 import { systemActor } from '../platform/context/actor.js';
 import { createTenant, createUserWithRoles } from '../modules/tenants/tenants.service.js';
+import { demoSeeders } from './modules.js';
 
 /** The demo Pemda's OPDs: [code, name, short name, kind, head position]. */
 const OPDS: [string, string, string, string, string][] = [
@@ -99,6 +100,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<{ tenantId
   });
 
   const users: { email: string; role: string }[] = [];
+  const personIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
   for (const [name, role, opdShort, nip] of PEOPLE) {
     const opdId = opdIds.get(opdShort)!;
     const email = `${login(name)}@${DEMO_DOMAIN}`;
@@ -124,14 +127,17 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<{ tenantId
       await db.insert(positionHolders).values({ tenantId: tenant.id, positionId, personId: person.id, startDate: '2024-01-02', decreeNumber: '800/001/BKPSDM/2024' });
     }
     const scope = defaultRoles.find((r) => r.code === role)?.scope === 'opd' ? opdId : null;
-    await createUserWithRoles(db, tenant.id, {
+    personIds.set(role, person.id);
+    const created = await createUserWithRoles(db, tenant.id, {
       email,
       displayName: name,
       password: demoPassword,
       personId: person.id,
       roles: [{ code: role, opdId: scope }],
     });
+    userIds.set(role, created.id);
     users.push({ email, role });
   }
+  for (const seed of demoSeeders) await seed(db, { tenantId: tenant.id, opdIds, personIds, userIds });
   return { tenantId: tenant.id, adminEmail: users[0].email, users };
 }

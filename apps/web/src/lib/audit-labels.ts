@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import id from '@/locales/id.json';
+import { idResources as id } from '@/locales';
 
 /** Audit action and entity codes shown in the user's language (unknown codes are shown as is). */
 export const auditActionLabel = (t: TFunction, action: string) =>

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import id from '@/locales/id.json';
-import en from '@/locales/en.json';
+import { enResources, idResources } from '@/locales';
 import { applyZodLocale } from './zod-i18n';
 
 export type Lang = 'id' | 'en';
@@ -28,7 +27,7 @@ export function initI18n(): typeof i18n {
   if (!i18n.isInitialized) {
     const lng = storedLang() ?? 'id';
     void i18n.use(initReactI18next).init({
-      resources: { id: { translation: id }, en: { translation: en } },
+      resources: { id: { translation: idResources }, en: { translation: enResources } },
       lng,
       fallbackLng: 'id',
       supportedLngs: ['id', 'en'],

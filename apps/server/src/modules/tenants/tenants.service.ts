@@ -7,13 +7,35 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { systemActor } from '../../platform/context/actor.js';
 import { hashPassword } from '../auth/auth.service.js';
 
-/** Keeps the global permission catalog in step with the code (permissions are data). */
-export async function syncPermissions(db: DbOrTx) {
+/**
+ * Keeps the global permission catalog in step with the code (permissions are data). A permission
+ * that is new to this database is granted to every tenant's built-in roles that hold it by
+ * default, so existing Pemda get new modules' rights; each grant is audited in that tenant.
+ */
+export async function syncPermissions(db: Db) {
+  const known = new Set((await db.select({ code: permissions.code }).from(permissions)).map((r) => r.code));
   for (const p of permissionCatalog) {
     await db
       .insert(permissions)
       .values({ code: p.code, module: p.module, name: p.id, nameEn: p.en })
       .onConflictDoUpdate({ target: permissions.code, set: { module: p.module, name: p.id, nameEn: p.en } });
+  }
+  const added = permissionCatalog.map((p) => p.code).filter((c) => !known.has(c));
+  if (known.size === 0 || added.length === 0) return;
+  const systemRoles = await db.select({ id: roles.id, tenantId: roles.tenantId, code: roles.code }).from(roles).where(sql`${roles.system}`);
+  const byTenant = new Map<string, typeof systemRoles>();
+  for (const r of systemRoles) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r]);
+  for (const [tenantId, list] of byTenant) {
+    await db.transaction(async (tx) => {
+      const actor = systemActor(tenantId, 'sistem (hak akses modul baru)');
+      for (const role of list) {
+        const defaults = defaultRoles.find((d) => d.code === role.code)?.permissions ?? [];
+        const grant = added.filter((c) => (defaults as string[]).includes(c));
+        if (!grant.length) continue;
+        await tx.insert(rolePermissions).values(grant.map((permission) => ({ tenantId, roleId: role.id, permission }))).onConflictDoNothing();
+        await recordAudit(tx, actor, { action: 'update', entity: 'role', entityId: role.id, after: { code: role.code, granted: grant } });
+      }
+    });
   }
 }
 

@@ -1,8 +1,14 @@
-import type { LucideIcon } from 'lucide-react';
 import { Bell, Briefcase, Building2, History, House, Landmark, ShieldCheck, UserCog, Users } from 'lucide-react';
+import type { NavGroup } from './nav-types';
+import { regulationsNav } from '@/features/regulations/nav';
+import { systemsNav } from '@/features/systems/nav';
+import { risksNav } from '@/features/risks/nav';
+import { governanceNav } from '@/features/governance/nav';
+import { certificatesNav } from '@/features/certificates/nav';
+import { signingNav } from '@/features/signing/nav';
+import { pkiNav } from '@/features/pki/nav';
 
-export type NavItem = { to: string; labelKey: string; icon: LucideIcon; permission?: string; exact?: boolean };
-export type NavGroup = { labelKey?: string; items: NavItem[] };
+export type { NavGroup, NavItem } from './nav-types';
 
 /** Only modules that exist; each item is shown when the user holds its permission. */
 export const navGroups: NavGroup[] = [
@@ -16,6 +22,9 @@ export const navGroups: NavGroup[] = [
       { to: '/pegawai', labelKey: 'nav.people', icon: Users, permission: 'people.read' },
     ],
   },
+  { labelKey: 'nav.groupGrc', items: [...regulationsNav, ...governanceNav] },
+  { labelKey: 'nav.groupSystems', items: [...systemsNav, ...risksNav] },
+  { labelKey: 'nav.groupCertificates', items: [...certificatesNav, ...signingNav, ...pkiNav] },
   {
     labelKey: 'nav.groupAccess',
     items: [

@@ -1,0 +1,6 @@
+import type { ModuleContext, PersadaModule } from '../../app/module.js';
+
+/** Placeholder until the module lands: registers nothing. */
+export function systemsModule(_ctx: ModuleContext): PersadaModule {
+  return { name: 'systems', routes() {} };
+}

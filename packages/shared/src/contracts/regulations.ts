@@ -1,0 +1,2 @@
+// zod contracts of the regulations module (shared by the API and the web app).
+export {};
