@@ -18,7 +18,7 @@ import { actorOf } from '../../platform/auth/request-auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { ComplianceService } from './compliance.service.js';
 import { compliancePdf, complianceXlsx } from './compliance.export.js';
-import { excelTemplate } from './regulations.import.js';
+import { excelTemplate, validateDoc } from './regulations.import.js';
 import { regulationsPolicy } from './regulations.policy.js';
 import type { RegulationsService } from './regulations.service.js';
 
@@ -41,16 +41,28 @@ export function regulationsRoutes(app: FastifyInstance, lib: RegulationsService,
   });
   r.post(
     '/api/regulations/import',
-    { schema: { tags, summary: 'Impor regulasi Pemda (multipart: file YAML/JSON/XLSX, bind=true|false)', consumes: ['multipart/form-data'], response: { 200: ZImportResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Impor regulasi Pemda: multipart (file YAML/JSON/XLSX, bind=true|false) atau JSON dokumen regulasi (?bind=false)',
+        consumes: ['multipart/form-data', 'application/json'],
+        querystring: z.object({ bind: z.enum(['true', 'false']).optional() }),
+        response: { 200: ZImportResult },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       regulationsPolicy.manage(actor);
-      if (!req.isMultipart()) throw new AppError(400, 'error.validation', [{ field: 'file', key: 'regulations.file_missing' }]);
+      if (!req.isMultipart()) {
+        if (!req.body || typeof req.body !== 'object' || !Object.keys(req.body).length)
+          throw new AppError(400, 'error.validation', [{ field: 'file', key: 'regulations.file_missing' }]);
+        return lib.importDoc(actor, validateDoc(req.body), req.query.bind !== 'false');
+      }
       const part = await req.file();
       if (!part) throw new AppError(400, 'error.validation', [{ field: 'file', key: 'regulations.file_missing' }]);
       const data = await part.toBuffer();
       const bindField = part.fields.bind as { value?: string } | undefined;
-      return lib.importFile(actor, part.filename, data, bindField?.value !== 'false');
+      return lib.importFile(actor, part.filename, data, bindField?.value !== 'false' && req.query.bind !== 'false');
     },
   );
   r.get('/api/regulations/:id', { schema: { tags, params: ZId, response: { 200: ZRegulationDetail } } }, async (req) => lib.get(actorOf(req), req.params.id));
