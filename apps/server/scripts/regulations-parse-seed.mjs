@@ -78,7 +78,7 @@ for (let l of ops) {
   } else if (/^(Bagian|Paragraf)\b/i.test(l)) {
     section = l;
     l = '';
-  } else if (chapterNeedsTitle && !pasalHere && /^[A-Z0-9 ,.&/-]+$/.test(l)) {
+  } else if (chapterNeedsTitle && !pasalHere && (/^[A-Z0-9 ,.&/-]+$/.test(l) || (!chapter.title && l.length < 150 && /^[A-Z]/.test(l) && !/[.;:]$/.test(l)))) {
     chapter.title = (chapter.title + ' ' + l).trim();
     l = '';
   } else if (section && /^[A-Z][^.;:]*$/.test(l) && l.length < 90 && art && art.clauses.length && !pasalHere && section.split(' ').length <= 3) {
@@ -88,7 +88,7 @@ for (let l of ops) {
   }
   if (pasalHere) {
     chapterNeedsTitle = false;
-    art = { number: pasalHere, chapter: chapter ? `BAB ${chapter.number}${chapter.title ? ' ' + chapter.title : ''}` : null, section, clauses: [] };
+    art = { number: pasalHere, chapter: chapter ? `BAB ${chapter.number}${chapter.title ? ' ' + chapter.title.toUpperCase() : ''}` : null, section, clauses: [] };
     articles.push(art);
     ayat = null;
     continue;
