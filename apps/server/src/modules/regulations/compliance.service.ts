@@ -13,9 +13,10 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/context/actor.js';
 import type { EvidenceContext } from '../../platform/compliance/evidence.js';
 import type { AttachmentService } from '../files/files.service.js';
+import type { NotificationService } from '../notifications/notifications.service.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { addDays, attestationState, countOf, decideObligation, jakartaDay, rollUp, type CheckOutcome } from './compliance.evaluator.js';
+import { DUE_SOON_DAYS, addDays, attestationState, countOf, decideObligation, jakartaDay, rollUp, type CheckOutcome } from './compliance.evaluator.js';
 import type { ComplianceCheck } from './evidence.js';
 import { regulationsPolicy as policy } from './regulations.policy.js';
 import * as repo from './regulations.repo.js';
@@ -31,6 +32,7 @@ export class ComplianceService {
     private readonly attachments: AttachmentService,
     /** All evidence checks known now (other modules' and this module's own). */
     private readonly checks: () => ComplianceCheck[],
+    private readonly notifications?: NotificationService,
   ) {}
   private get db() {
     return this.deps.database.db;
@@ -243,6 +245,18 @@ export class ComplianceService {
         attestedByLabel: actor.label,
       });
       await recordAudit(tx, actor, { action: 'attest', entity: 'compliance_attestation', entityId: row.id, after: row });
+      // remind the attester 30 days before the attestation lapses (the obligation turns "due soon")
+      if (this.notifications && actor.userId)
+        await this.notifications.schedule(tx, actor, {
+          kind: 'attestation_expiry',
+          entity: 'compliance_attestation',
+          entityId: row.id,
+          dueAt: new Date(`${addDays(input.expiresOn, -DUE_SOON_DAYS)}T01:00:00Z`),
+          recipientUserIds: [actor.userId],
+          title: `Pernyataan pemenuhan ${found.reg.code} akan berakhir`,
+          body: `Pernyataan "${input.statement.slice(0, 120)}" berlaku sampai ${input.expiresOn}. Perbarui bukti pemenuhan kewajiban sebelum tanggal tersebut.`,
+          link: `/kepatuhan/${found.reg.id}`,
+        });
       const [dto] = await this.attestationDtos(tx, actor.tenantId, [row], jakartaDay(new Date()));
       return dto;
     });
@@ -257,6 +271,7 @@ export class ComplianceService {
     return this.db.transaction(async (tx) => {
       const row = await repo.revokeAttestation(tx, actor.tenantId, id);
       await recordAudit(tx, actor, { action: 'revoke', entity: 'compliance_attestation', entityId: id, before: current, after: row });
+      if (this.notifications) await this.notifications.cancel(tx, actor, 'compliance_attestation', id, 'attestation_expiry');
       const [dto] = await this.attestationDtos(tx, actor.tenantId, [row], jakartaDay(new Date()));
       return dto;
     });

@@ -15,7 +15,7 @@ export function regulationsModule(ctx: ModuleContext): PersadaModule {
     const keys = new Set(fromModules.map((c) => c.key as string));
     return [...fromModules, ...ownChecks.filter((c) => !keys.has(c.key))];
   };
-  const compliance = new ComplianceService(ctx.deps, library, ctx.attachments, checks);
+  const compliance = new ComplianceService(ctx.deps, library, ctx.attachments, checks, ctx.notifications);
   return {
     name: 'regulations',
     routes: (app) => regulationsRoutes(app, library, compliance),

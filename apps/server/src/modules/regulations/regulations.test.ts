@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, login, makeTenant, startTestApp, type TestApp } from '../../../test/harness.js';
 import { pdfPages, squash } from '../../platform/documents/testing/pdf-text.js';
 import { unzip } from '../../platform/documents/testing/zip.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows.js';
+import { systemActor } from '../../platform/context/actor.js';
+import type { EvidenceCheck } from '../../platform/compliance/evidence.js';
 import { decideObligation } from './compliance.evaluator.js';
+import { regulationsModule } from './index.js';
+import type { ComplianceService } from './compliance.service.js';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -305,6 +311,53 @@ describe('compliance', () => {
     expect(text).toMatch(/Skor kepatuhan \d+% dari 2 kewajiban/);
     expect(text).toContain('Pasal Kewajiban Pengemban Status Keterangan');
     expect(text).toContain('Terpenuhi');
+  });
+});
+
+describe('evidence checks of other modules', () => {
+  it('[R-REG] [B6] collects checks from ctx.modules and re-evaluates when their records change; attestations schedule a reminder', async () => {
+    // a check another module would register (here: "the technical team exists" read from the people table)
+    const teamCheck: EvidenceCheck = {
+      key: 'governance.technical_team',
+      label: { id: 'Tim pelaksana teknis ditetapkan', en: 'Technical team appointed' },
+      async evaluate(db, ctx) {
+        const rows = rowsOf<{ id: string; full_name: string }>(await db.execute(sql`select id, full_name from people where tenant_id = ${ctx.tenantId} and deleted_at is null`));
+        return rows.length
+          ? { status: 'met', detail: { id: `${rows.length} anggota tim`, en: `${rows.length} members` }, records: rows.map((r) => ({ entity: 'person', id: r.id, label: r.full_name })) }
+          : { status: 'missing', detail: { id: 'Belum ada anggota tim.', en: 'No member yet.' }, records: [] };
+      },
+    };
+    const mod = regulationsModule({
+      deps: t.deps,
+      notifications: t.services.notifications,
+      attachments: t.services.attachments,
+      fileStore: undefined as never,
+      modules: new Map([['governance', { name: 'governance', routes() {}, evidence: [teamCheck] }]]),
+    });
+    const svc = (mod.service as { compliance: ComplianceService }).compliance;
+    const actor = systemActor(tenantId);
+    const mjk = await bySeed('MJK-40');
+    const teamObligation = async () =>
+      (await svc.regulation(actor, mjk.id)).articles.find((a) => a.number === '7')!.obligations.find((o) => o.evidenceKey === 'governance.technical_team')!;
+    expect(await teamObligation()).toMatchObject({ status: 'missing', checkRegistered: true });
+    const opd = (await api.get('/api/opds')).body.items[0];
+    const person = await api.post('/api/people', { fullName: 'Sri Wahyuni', kind: 'asn', nip: '198506152010012003', email: 'sri@uji.go.id', opdId: opd.id });
+    expect(person.status).toBe(200);
+    const met = await teamObligation();
+    expect(met).toMatchObject({ status: 'met', source: 'check', records: [{ entity: 'person', id: person.body.id, label: 'Sri Wahyuni' }] });
+
+    // an attestation schedules a reminder 30 days before it lapses; withdrawing it cancels the reminder
+    const own = (await api.get('/api/regulations?q=PERWAL-UJI-7')).body.items[0];
+    const obl = (await api.get(`/api/regulations/${own.id}`)).body.articles[1].obligations[1];
+    const att = await api.post('/api/compliance/attestations', { obligationId: obl.id, statement: 'Renstra ditetapkan dengan Perwal.', effectiveDate: day(0), expiresOn: day(200) });
+    const reminder = async () =>
+      rowsOf<{ due_at: Date; cancelled_at: Date | null; link: string }>(
+        await t.deps.database.db.execute(sql`select due_at, cancelled_at, link from reminders where entity = 'compliance_attestation' and entity_id = ${att.body.id}`),
+      )[0];
+    expect((await reminder()).link).toBe(`/kepatuhan/${own.id}`);
+    expect(new Date((await reminder()).due_at).toISOString().slice(0, 10)).toBe(day(170));
+    await api.post(`/api/compliance/attestations/${att.body.id}/revoke`);
+    expect((await reminder()).cancelled_at).not.toBeNull();
   });
 });
 
