@@ -50,6 +50,12 @@ for (const raw of body) {
   ops.push(l);
 }
 
+// Hand patches: OCR word-order damage, fixed by exact text replacement.
+for (const r of meta.replace ?? []) {
+  const i = ops.findIndex((l) => l.includes(r.from));
+  if (i < 0) throw new Error(`replace not found: ${r.from}`);
+  ops[i] = ops[i].replace(r.from, r.to);
+}
 // Hand patches: lines where the OCR lost a "Pasal N" heading.
 for (const p of meta.insertPasal ?? []) {
   const i = ops.findIndex((l) => l.startsWith(p.before));
