@@ -8,6 +8,8 @@ import { DataTable, FilterSelect, useUrlListState, type ColumnDef } from '@/comp
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Label } from '@/components/ui/label';
 import { usePermission } from '@/lib/auth';
 import { listQuery } from '@/lib/list-search';
 import { regulationsApi, TEMPLATE_URL } from '../api';
@@ -121,6 +123,16 @@ export function RegulationListPage() {
               ]}
               allLabel={t('regulations.all')}
             />
+            <div className="flex h-9 items-center gap-2 self-end">
+              <Checkbox
+                id="reg-all-versions"
+                checked={!!search.allVersions}
+                onCheckedChange={(v) => setSearch({ allVersions: v === true ? true : undefined, page: undefined })}
+              />
+              <Label htmlFor="reg-all-versions" className="font-normal">
+                {t('regulations.showOldVersions')}
+              </Label>
+            </div>
           </>
         }
       />
