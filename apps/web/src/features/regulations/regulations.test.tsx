@@ -80,3 +80,27 @@ describe('regulations', () => {
     expect(screen.getAllByRole('link', { name: 'MDN-30' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('binding', () => {
+  it('[R-REG] binds an unbound regulation from its page and unbinds only after confirmation', async () => {
+    let bound = false;
+    const api = installFakeApi({
+      ...baseRoutes(),
+      'GET /api/regulations/:id': () => ({ status: 200, body: { ...detail, bound } }),
+      'GET /api/compliance/regulations/:id': () => ({ status: 200, body: compliance('missing') }),
+      'PUT /api/regulations/:id/binding': (r) => {
+        bound = r.body.bound;
+        return { status: 200, body: { ...detail, bound } };
+      },
+    });
+    renderApp(`/regulasi/${REG}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ikat ke Pemda' }, { timeout: 8000 }));
+    await waitFor(() => expect(api.callsTo('PUT', `/api/regulations/${REG}/binding`)[0]?.body).toEqual({ bound: true }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Lepas ikatan' }));
+    const confirm = await screen.findByRole('alertdialog');
+    expect(within(confirm).getByText('Lepas ikatan MDN-30?')).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Batal' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(api.callsTo('PUT', `/api/regulations/${REG}/binding`)).toHaveLength(1);
+  });
+});

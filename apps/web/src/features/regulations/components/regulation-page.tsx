@@ -76,7 +76,12 @@ export function RegulationPage() {
   return (
     <div>
       <PageHeader
-        title={`${t(`regulations.kind.${r.kind}`)} ${r.issuer.replace(/^(Wali Kota|Walikota|Bupati|Gubernur)\s+/i, '')} Nomor ${r.number} Tahun ${r.year}`}
+        title={t('regulations.fullTitle', {
+          kind: t(`regulations.kind.${r.kind}`),
+          issuer: r.issuer.replace(/^(Wali Kota|Walikota|Bupati|Gubernur)\s+/i, ''),
+          number: r.number,
+          year: r.year,
+        })}
         description={r.title}
         actions={
           <>
