@@ -63,8 +63,8 @@ const ok = async (p: Promise<Res>) => {
 // Valid NIPs: birth date 1990-03-03 (A) or 1988-08-08 (B), TMT 2015-03, male, running number.
 const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
 
-let A: World & { slug: string; opdY: string; asnRole: string };
-let B: World & { slug: string; notification: string; token: string; session: string };
+let A: World & { slug: string; opdY: string; asnRole: string; regulation: string; obligation: string };
+let B: World & { slug: string; notification: string; token: string; session: string; regulation: string; obligation: string; attestation: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -94,6 +94,13 @@ const fresh = {
 };
 
 const org = (p: Permission, s: Need[1] = 'opd'): Need => [p, s];
+/** A tenant's own regulation document (R-REG import as JSON). */
+const regDoc = (code: string, name: string) => ({
+  code, kind: 'perwal', issuer: `Wali Kota ${name}`, number: '1', year: 2024, title: `Pengamanan Informasi Kota ${name}`,
+  articles: [{ number: '1', clauses: [{ text: `Dinas ${name} menyelenggarakan persandian.` }] }],
+  obligations: [{ article: '1', text: `Persandian ${name} diselenggarakan.`, bearer: 'dinas', frequency: 'continuous', requirements: ['A1'] }],
+});
+const attestBody = () => ({ obligationId: A.obligation, statement: 'Pernyataan pemenuhan uji.', effectiveDate: '2026-01-01', expiresOn: '2030-01-01' });
 /** One entry per registered route: the permissions it needs, its own-tenant target and a valid body. */
 const specs: Record<string, Spec> = {
   'GET /api/auth/me': { needs: [] },
@@ -166,6 +173,23 @@ const specs: Record<string, Spec> = {
   'POST /api/files': { needs: [org('files.upload', 'any')] },
   'GET /api/files/:id': { needs: [org('files.read', 'any')], id: async () => A.file },
   'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
+  // regulations and compliance (R-REG)
+  'GET /api/regulations': { needs: [org('regulations.read', 'any')] },
+  'GET /api/regulations/template.xlsx': { needs: [org('regulations.read', 'any')] },
+  'POST /api/regulations/import': { needs: [org('regulations.manage', 'tenant')], query: '?bind=false', body: () => regDoc(`PERWAL-ALFA-${n()}`, 'Alfa') },
+  'GET /api/regulations/:id': { needs: [org('regulations.read', 'any')], id: async () => A.regulation },
+  'PUT /api/regulations/:id/binding': { needs: [org('regulations.manage', 'tenant')], id: async () => A.regulation, body: () => ({ bound: true }) },
+  'GET /api/compliance': { needs: [org('regulations.read', 'any')] },
+  'GET /api/compliance/dashboard': { needs: [org('regulations.read', 'any')] },
+  'GET /api/compliance/links': { needs: [org('regulations.read', 'any')], query: '?entity=opd&id=00000000-0000-0000-0000-000000000000' },
+  'GET /api/compliance/regulations/:id': { needs: [org('regulations.read', 'any')], id: async () => A.regulation },
+  'GET /api/compliance/regulations/:id/export': { needs: [org('regulations.read', 'any')], id: async () => A.regulation, query: '?format=xlsx' },
+  'GET /api/compliance/obligations/:id/attestations': { needs: [org('regulations.read', 'any')], id: async () => A.obligation },
+  'POST /api/compliance/attestations': { needs: [org('compliance.attest', 'any')], body: attestBody },
+  'POST /api/compliance/attestations/:id/revoke': {
+    needs: [org('compliance.attest', 'any')],
+    id: async () => (await ok(adminA.call({ method: 'POST', url: '/api/compliance/attestations', body: attestBody() }))).id,
+  },
 };
 // The password change runs last for each user: it would invalidate later logins.
 const order = (r: { method: string; path: string }) => (r.path === '/api/me/password' ? 1 : 0);
@@ -182,7 +206,9 @@ function foreignId(path: string): string {
     [/^\/api\/opds\/:id\/restore/, B.deletedOpd], [/^\/api\/opds\//, B.opd], [/^\/api\/units\//, B.unit],
     [/^\/api\/positions\//, B.position], [/^\/api\/people\/:id\/restore/, B.deletedPerson], [/^\/api\/people\//, B.person],
     [/^\/api\/roles\//, B.role], [/^\/api\/users\//, B.user], [/^\/api\/files\//, B.file],
-    [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/notifications\//, B.notification],
+    [/^\/api\/regulations\//, B.regulation], [/^\/api\/compliance\/regulations\//, B.regulation],
+    [/^\/api\/compliance\/obligations\//, B.obligation], [/^\/api\/compliance\/attestations\//, B.attestation], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const hit = map.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no foreign id for ${path}`);
@@ -236,7 +262,11 @@ beforeAll(async () => {
   await ok(b({ method: 'DELETE', url: `/api/people/${delPersonB.id}` }));
   const tokenB = await ok(b({ method: 'POST', url: '/api/me/tokens', body: { name: 'Token Zeta', scopes: ['org.read'], expiresInDays: 30 } }));
   const sessionB = (await ok(b({ method: 'GET', url: '/api/me/sessions' })))[0].id;
+  const regB = await ok(b({ method: 'POST', url: '/api/regulations/import', body: regDoc('PERWAL-ZETA-1', 'Zeta') }));
+  const oblB = (await ok(b({ method: 'GET', url: `/api/regulations/${regB.id}` }))).articles[0].obligations[0].id;
+  const attB = await ok(b({ method: 'POST', url: '/api/compliance/attestations', body: { obligationId: oblB, statement: 'Pernyataan rahasia Zeta.', effectiveDate: '2026-01-01', expiresOn: '2030-01-01' } }));
   B = {
+    regulation: regB.id, obligation: oblB, attestation: attB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
   };
@@ -254,6 +284,8 @@ beforeAll(async () => {
   A.asnRole = roles.find((r: any) => r.code === 'asn').id;
   A.user = (await ok(adminA.call({ method: 'POST', url: '/api/users', body: { personId: await fresh.person(), email: 'sasaran@uji-a.go.id', roles: [{ roleId: A.asnRole }] } }))).id;
   A.file = (await ok(adminA.call({ method: 'POST', url: '/api/files', file: 'lampiran-alfa.pdf' }))).id;
+  A.regulation = (await ok(adminA.call({ method: 'POST', url: '/api/regulations/import', body: regDoc('PERWAL-ALFA-UTAMA', 'Alfa') }))).id;
+  A.obligation = (await ok(adminA.call({ method: 'GET', url: `/api/regulations/${A.regulation}` }))).articles[0].obligations[0].id;
 
   for (const r of defaultRoles) {
     const email = `peran.${r.code}@${A.slug}.go.id`;

@@ -1,6 +1,24 @@
 import type { ModuleContext, PersadaModule } from '../../app/module.js';
+import { ComplianceService } from './compliance.service.js';
+import { ownChecks, type ComplianceCheck } from './evidence.js';
+import { regulationsRoutes } from './regulations.routes.js';
+import { RegulationsService } from './regulations.service.js';
 
-/** Placeholder until the module lands: registers nothing. */
-export function regulationsModule(_ctx: ModuleContext): PersadaModule {
-  return { name: 'regulations', routes() {} };
+/**
+ * Regulations as data and the compliance view (R-REG, B10) + the GRC dashboard.
+ * Evidence checks are collected from the other modules at evaluation time (ctx.modules).
+ */
+export function regulationsModule(ctx: ModuleContext): PersadaModule {
+  const library = new RegulationsService(ctx.deps);
+  const checks = (): ComplianceCheck[] => {
+    const fromModules = [...ctx.modules.values()].filter((m) => m.name !== 'regulations').flatMap((m) => m.evidence ?? []);
+    const keys = new Set(fromModules.map((c) => c.key as string));
+    return [...fromModules, ...ownChecks.filter((c) => !keys.has(c.key))];
+  };
+  const compliance = new ComplianceService(ctx.deps, library, ctx.attachments, checks, ctx.notifications);
+  return {
+    name: 'regulations',
+    routes: (app) => regulationsRoutes(app, library, compliance),
+    service: { library, compliance },
+  };
 }
