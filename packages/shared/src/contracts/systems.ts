@@ -249,6 +249,7 @@ export const ZSecurityAssetInput = z.object({
 export type TSecurityAssetInput = z.infer<typeof ZSecurityAssetInput>;
 
 export const ZTechDocInput = z.object({
+  item: z.enum(techDocCodes, { message: 'systems.tech_doc_item_invalid' }),
   fileId: ref,
   handedOverOn: day,
   note: text(1000),

@@ -11,7 +11,6 @@ import {
   ZSubdomainDecision,
   ZTechDocInput,
   ZTechDocs,
-  techDocCodes,
 } from '@persada/shared';
 import { actorOf } from '../../platform/auth/request-auth.js';
 import { EXPORT_MAX_ROWS, ZExportFormat, sendExport } from '../../platform/http/export.js';
@@ -59,9 +58,9 @@ export function systemsRoutes(app: FastifyInstance, svc: SystemsService) {
     svc.categorize(actorOf(req), req.params.id, req.body),
   );
   r.get('/api/systems/applications/:id/tech-docs', { schema: { tags, params: ZId, response: { 200: ZTechDocs } } }, async (req) => svc.techDocs(actorOf(req), req.params.id));
-  r.put('/api/systems/applications/:id/tech-docs/:item', {
-    schema: { tags, summary: 'Serah terima dokumentasi teknis', params: ZId.extend({ item: z.enum(techDocCodes) }), body: ZTechDocInput, response: { 200: ZTechDocs } },
-  }, async (req) => svc.setTechDoc(actorOf(req), req.params.id, req.params.item, req.body));
+  r.put('/api/systems/applications/:id/tech-docs', {
+    schema: { tags, summary: 'Serah terima dokumentasi teknis', params: ZId, body: ZTechDocInput, response: { 200: ZTechDocs } },
+  }, async (req) => svc.setTechDoc(actorOf(req), req.params.id, req.body.item, req.body));
   r.get('/api/systems/devices/:id/maintenance', { schema: { tags, params: ZId } }, async (req) => svc.listMaintenance(actorOf(req), req.params.id));
   r.post('/api/systems/devices/:id/maintenance', { schema: { tags, summary: 'Catat pemeliharaan', params: ZId, body: ZMaintenanceInput } }, async (req) =>
     svc.addMaintenance(actorOf(req), req.params.id, req.body),

@@ -142,15 +142,15 @@ describe('electronic systems registers', () => {
     const fileId = file.json().id;
     const items = ['source_code', 'user_requirements', 'design'];
     for (const item of items) {
-      const r = await operator.put(`/api/systems/applications/${a.id}/tech-docs/${item}`, { fileId, handedOverOn: '2026-02-01' });
+      const r = await operator.put(`/api/systems/applications/${a.id}/tech-docs`, { item, fileId, handedOverOn: '2026-02-01' });
       expect(r.status).toBe(200);
     }
     const after = await admin.get(`/api/systems/applications/${a.id}/tech-docs`);
     // items count as complete only with both the document and the hand-over date
     expect(after.body.completeness).toBe(33);
-    const noDate = await operator.put(`/api/systems/applications/${a.id}/tech-docs/testing`, { fileId, handedOverOn: null });
+    const noDate = await operator.put(`/api/systems/applications/${a.id}/tech-docs`, { item: 'testing', fileId, handedOverOn: null });
     expect(noDate.body.items.find((i: any) => i.item === 'testing').complete).toBe(false);
-    expect((await operator.put(`/api/systems/applications/${a.id}/tech-docs/nonsense`, { fileId })).status).toBe(400);
+    expect((await operator.put(`/api/systems/applications/${a.id}/tech-docs`, { item: 'nonsense', fileId })).status).toBe(400);
   });
 
   it('[D5] an OPD requests a subdomain and the Dinas decides it with a decree', async () => {
