@@ -3,6 +3,7 @@ import { categorize, type TAnswer } from '@persada/shared';
 import { createUserWithRoles } from '../tenants/tenants.service.js';
 import { TEST_PASSWORD, client, login, makeTenant, startTestApp, type TestApp } from '../../../test/harness.js';
 import { TINY_PDF } from '../../platform/files/test-fixtures.js';
+import { seedDemo } from '../../seed/demo.js';
 import { systemsEvidence } from './systems.evidence.js';
 
 let t: TestApp;
@@ -246,5 +247,23 @@ describe('electronic systems registers', () => {
     expect((await operator.get('/api/systems/applications?q=Aplikasi%20Lama')).body.total).toBe(0);
     expect((await operator.get('/api/systems/applications?q=Aplikasi%20Lama&includeDeleted=true')).body.total).toBe(1);
     expect((await operator.post(`/api/systems/applications/${a.id}/restore`)).body.deletedAt).toBeNull();
+  });
+
+  it('[D4] [D12] the demo Pemda shows a dozen applications; its DINKES operator sees only DINKES', async () => {
+    const seeded = await seedDemo(t.deps.database.db, TEST_PASSWORD);
+    const op = seeded.users.find((u) => u.role === 'operator_opd')!;
+    const demoOp = client(t, await login(t, op.email));
+    const adminApi = client(t, await login(t, seeded.adminEmail));
+    const all = await adminApi.get('/api/systems/applications?pageSize=100');
+    expect(all.body.total).toBeGreaterThanOrEqual(12);
+    expect(all.body.items.map((a: any) => a.name)).toEqual(expect.arrayContaining(['SIMPEG', 'e-Kinerja', 'SIPD', 'SIMRS', 'e-Office']));
+    expect(all.body.items.find((a: any) => a.name === 'SIMPEG')).toMatchObject({ category: expect.any(String), url: 'https://simpeg.contohkota.go.id' });
+    const mine = await demoOp.get('/api/systems/applications?pageSize=100');
+    expect(mine.body.items.map((a: any) => a.name).sort()).toEqual(['SIMRS', 'e-Puskesmas']);
+    const ev = await systemsEvidence.find((c) => c.key === 'systems.subdomains_assigned')!.evaluate(t.deps.database.db, { tenantId: seeded.tenantId, year: 2026, now: new Date() });
+    expect(ev.status).toBe('partly');
+    expect(ev.records.map((r) => r.label)).toEqual(['epuskesmas']);
+    const pdf = await adminApi.get('/api/systems/register?format=pdf');
+    expect(pdf.status).toBe(200);
   });
 });
