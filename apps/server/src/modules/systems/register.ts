@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, inArray, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { TListQuery } from '@persada/shared';
@@ -78,8 +78,7 @@ export class Register {
   where(actor: Actor, q: Partial<ListQuery>) {
     const t = this.def.table;
     const conds: (SQL | undefined)[] = [eq(t.tenantId, actor.tenantId), inOpds(t.opdId, policy.readScope(actor))];
-    if (q.includeDeleted === 'only' as any) conds.push(isNotNull(t.deletedAt));
-    else if (!q.includeDeleted) conds.push(isNull(t.deletedAt));
+    if (!q.includeDeleted) conds.push(isNull(t.deletedAt));
     if (q.opdId) conds.push(eq(t.opdId, q.opdId));
     if (q.q) conds.push(or(...this.def.search.map((c) => ilike(sql`${c}::text`, likeText(q.q!)))));
     for (const [k, col] of Object.entries(this.def.filters ?? {})) {
