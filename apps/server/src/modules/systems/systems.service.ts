@@ -13,7 +13,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { files, opds, sysApplications, sysCategorizations, sysDevices, sysMaintenance, sysSlaReports, sysSubdomains, sysTechDocs } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { formatTanggal, letterheadFromTenant, renderDocx, renderOfficialPdf, slugify } from '../../platform/documents/index.js';
+import { formatTanggal, letterheadFromTenant, renderDocx, renderPdf, slugify } from '../../platform/documents/index.js';
+import { officialDocumentData } from '../../platform/documents/official-data.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import * as orgRepo from '../org/org.repo.js';
 import { Register, type ListQuery } from './register.js';
@@ -220,23 +221,23 @@ export class SystemsService {
       signer: name ? { place: tenant.name.replace(/^(Kota|Kabupaten|Provinsi)\s+/i, ''), position: head!.headPosition ?? `Kepala ${dinas!.name}`, name, nip: head!.headNip } : null,
       table: {
         columns: [
-          { header: 'No', width: 0.45, align: 'center' as const },
-          { header: 'Nama Sistem Elektronik', width: 2.2 },
-          { header: 'Jenis', width: 1 },
-          { header: 'Pemilik (OPD)', width: 2.2 },
-          { header: 'Fungsi / Layanan', width: 2.4 },
-          { header: 'Kategori SE', width: 1.1 },
-          { header: 'Sertifikat Elektronik', width: 1.3 },
-          { header: 'Alamat / Hosting', width: 2 },
-          { header: 'Status', width: 1.1 },
+          { header: 'No', width: 0.4, align: 'center' as const },
+          { header: 'Nama Sistem Elektronik', width: 1.7 },
+          { header: 'Pemilik (OPD)', width: 2 },
+          { header: 'Fungsi / Layanan', width: 2.6 },
+          { header: 'Pengguna', width: 1 },
+          { header: 'Kategori SE', width: 1.05 },
+          { header: 'Sertifikat Elektronik', width: 1.5 },
+          { header: 'Alamat / Hosting', width: 2.2 },
+          { header: 'Status', width: 1.35 },
         ],
         rows: rows.map((a, i) => [
           String(i + 1),
-          String(a.name),
-          labels.appKind[a.kind as 'umum'] ?? String(a.kind),
+          [String(a.name), labels.appKind[a.kind as 'umum'] ?? String(a.kind)],
           String(a.opdName),
           String(a.purpose ?? '—'),
-          a.category ? [labels.category[a.category as 'rendah'], `skor ${a.score}`] : 'Belum dikategorikan',
+          [a.usersInternal ? 'Internal' : '', a.usersPublic ? 'Publik' : ''].filter(Boolean).join(', ') || '—',
+          a.category ? [labels.category[a.category as 'rendah'], `skor ${a.score}`] : 'Belum',
           a.certificate ? ['Ya', String(a.certificate)] : yesNo(false),
           [String(a.url ?? '—'), a.hostedInDataCentre ? 'Pusat Data Pemda' : `Di luar Pusat Data${a.hostingNote ? `: ${a.hostingNote}` : ''}`],
           labels.appStatus[a.status as 'planned'] ?? String(a.status),
@@ -244,7 +245,7 @@ export class SystemsService {
         emptyText: 'Belum ada sistem elektronik yang terdaftar.',
       },
     };
-    const body = format === 'pdf' ? await renderOfficialPdf(doc) : await renderDocx(doc);
+    const body = format === 'pdf' ? await renderPdf({ template: 'systems-register', data: officialDocumentData(doc, null) }) : await renderDocx(doc);
     return {
       body,
       contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
