@@ -5,6 +5,6 @@ import { SystemsService } from './systems.service.js';
 
 /** Electronic systems and infrastructure registers (D1–D15, C1). */
 export function systemsModule(ctx: ModuleContext): PersadaModule {
-  const service = new SystemsService(ctx.deps);
+  const service = new SystemsService(ctx.deps, ctx.notifications);
   return { name: 'systems', routes: (app) => systemsRoutes(app, service), evidence: systemsEvidence, service };
 }

@@ -44,6 +44,9 @@ export type RegisterDef<I extends Record<string, unknown> = any> = {
   exportColumns: ExportColumn[];
 };
 
+/** Side effects of a write, run in its transaction (notifications, reminders). */
+export type AfterWrite = (tx: DbOrTx, actor: Actor, action: 'create' | 'update' | 'delete' | 'restore', row: Record<string, any>) => Promise<void>;
+
 export type ListQuery = TListQuery & { opdId?: string; includeDeleted?: boolean } & Record<string, unknown>;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
@@ -69,6 +72,7 @@ export class Register {
   constructor(
     readonly def: RegisterDef,
     private readonly db: () => DbOrTx & { transaction: any },
+    private readonly afterWrite?: AfterWrite,
   ) {}
 
   private select(t: RegisterTable) {
@@ -164,6 +168,7 @@ export class Register {
       db.transaction(async (tx: DbOrTx) => {
         const [row] = await (tx as any).insert(this.def.table).values({ ...values, tenantId: actor.tenantId }).returning();
         await recordAudit(tx, actor, { action: 'create', entity: this.def.entity, entityId: row.id, after: row });
+        await this.afterWrite?.(tx, actor, 'create', row);
         return (await this.find(tx, actor.tenantId, row.id))!;
       }),
     );
@@ -188,6 +193,7 @@ export class Register {
           .where(and(eq(t.tenantId, actor.tenantId), eq(t.id, id)))
           .returning();
         await recordAudit(tx, actor, { action: 'update', entity: this.def.entity, entityId: id, before: current, after: row });
+        await this.afterWrite?.(tx, actor, 'update', row);
         return (await this.find(tx, actor.tenantId, id))!;
       }),
     );
@@ -204,6 +210,7 @@ export class Register {
       const t = this.def.table;
       const [row] = await (tx as any).update(t).set({ deletedAt: new Date() }).where(and(eq(t.tenantId, actor.tenantId), eq(t.id, id))).returning();
       await recordAudit(tx, actor, { action: 'delete', entity: this.def.entity, entityId: id, before: current, after: row });
+      await this.afterWrite?.(tx, actor, 'delete', row);
     });
   }
 
@@ -218,6 +225,7 @@ export class Register {
         const t = this.def.table;
         const [row] = await (tx as any).update(t).set({ deletedAt: null, updatedAt: new Date() }).where(and(eq(t.tenantId, actor.tenantId), eq(t.id, id))).returning();
         await recordAudit(tx, actor, { action: 'restore', entity: this.def.entity, entityId: id, before: current, after: row });
+        await this.afterWrite?.(tx, actor, 'restore', row);
         return (await this.find(tx, actor.tenantId, id))!;
       }),
     );

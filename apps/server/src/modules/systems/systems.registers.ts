@@ -26,6 +26,7 @@ import {
   tenants,
 } from '../../db/schema/index.js';
 import { can } from '../../platform/context/actor.js';
+import { AppError } from '../../platform/http/errors.js';
 import type { RegisterDef, RegisterTable } from './register.js';
 
 const T = (t: unknown) => t as RegisterTable;
@@ -159,9 +160,11 @@ export const subdomainsDef: RegisterDef = {
   refs: [{ field: 'applicationId', table: T(app) }],
   unique: { sys_subdomains_unique: { key: 'systems.subdomain_taken', field: 'label' } },
   // An OPD files a request; only the Dinas assigns (directly, with a decree) — see decide().
+  // Once decided, only the Dinas may change the subdomain.
   prepare: (actor, input, current) => {
     const { decreeNumber, decreeDate, ...rest } = input as Record<string, unknown>;
     const dinas = can(actor, 'systems.infra', input.opdId as string);
+    if (current && current.status !== 'requested' && !dinas) throw new AppError(409, 'systems.subdomain_decided');
     if (dinas) {
       const assigned = Boolean(decreeNumber && decreeDate);
       return { ...rest, decreeNumber, decreeDate, status: assigned ? 'assigned' : (current?.status ?? 'requested') };

@@ -10,14 +10,16 @@ import {
 } from '@persada/shared';
 import type { AppDeps } from '../../app/deps.js';
 import type { DbOrTx } from '../../db/client.js';
-import { files, opds, sysApplications, sysCategorizations, sysDevices, sysMaintenance, sysSlaReports, sysSubdomains, sysTechDocs } from '../../db/schema/index.js';
+import { files, opds, rolePermissions, userRoles, users, sysApplications, sysCategorizations, sysDevices, sysMaintenance, sysSlaReports, sysSubdomains, sysTechDocs } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { formatTanggal, letterheadFromTenant, renderDocx, renderPdf, slugify } from '../../platform/documents/index.js';
 import { officialDocumentData } from '../../platform/documents/official-data.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import * as orgRepo from '../org/org.repo.js';
-import { Register, type ListQuery } from './register.js';
+import { Register, type AfterWrite, type ListQuery } from './register.js';
+import { rowsOf } from '../../db/rows.js';
+import type { NotificationService } from '../notifications/notifications.service.js';
 import { applicationsDef, devicesDef, labels, registerDefs, subdomainsDef, thirdPartiesDef } from './systems.registers.js';
 import { systemsPolicy as policy } from './systems.policy.js';
 
@@ -26,8 +28,61 @@ const jakartaToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().sli
 /** Electronic systems and infrastructure (D1–D15, C1): the registers plus their specific use cases. */
 export class SystemsService {
   readonly registers: Map<string, Register>;
-  constructor(private readonly deps: AppDeps) {
-    this.registers = new Map(registerDefs.map((d) => [d.path, new Register(d, () => this.db as any)]));
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly notifications?: NotificationService,
+  ) {
+    const after: Record<string, AfterWrite> = {
+      subdomains: (tx, actor, action, row) => this.onSubdomain(tx, actor, action, row),
+      'third-parties': (tx, actor, action, row) => this.onThirdParty(tx, actor, action, row),
+    };
+    this.registers = new Map(registerDefs.map((d) => [d.path, new Register(d, () => this.db as any, after[d.path])]));
+  }
+
+  /** Active users of the tenant holding `perm` (tenant-wide, or for `opdId` when given). */
+  private async holders(tx: DbOrTx, tenantId: string, perm: string, opdId?: string) {
+    const rows = rowsOf<{ id: string }>(
+      await tx.execute(sql`select distinct u.id from ${users} u
+        join ${userRoles} ur on ur.user_id = u.id
+        join ${rolePermissions} rp on rp.role_id = ur.role_id
+        where u.tenant_id = ${tenantId} and u.active and rp.permission = ${perm}
+          and (ur.opd_id is null ${opdId ? sql`or ur.opd_id = ${opdId}` : sql``})`),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** D5: the Dinas hears of every new subdomain request. */
+  private async onSubdomain(tx: DbOrTx, actor: Actor, action: string, row: Record<string, any>) {
+    if (action !== 'create' || row.status !== 'requested' || !this.notifications) return;
+    const dinas = (await this.holders(tx, actor.tenantId, 'systems.infra')).filter((id) => id !== actor.userId);
+    await this.notifications.notify(tx, actor.tenantId, dinas, {
+      kind: 'systems.subdomain_requested',
+      title: `Permohonan subdomain: ${row.label}`,
+      body: `${actor.label} mengajukan subdomain "${row.label}" dan menunggu keputusan Dinas.`,
+      link: '/sistem/domain?status=requested',
+    });
+  }
+
+  /** D15: a reminder 30 days before a third party's contract ends (re-armed on each change). */
+  private async onThirdParty(tx: DbOrTx, actor: Actor, action: string, row: Record<string, any>) {
+    if (!this.notifications) return;
+    await this.notifications.cancel(tx, actor, 'sys_third_party', row.id, 'contract_end');
+    if (action === 'delete' || !row.contractEnd) return;
+    const due = new Date(`${row.contractEnd}T08:00:00+07:00`);
+    due.setUTCDate(due.getUTCDate() - 30);
+    if (due.getTime() < Date.now() - 86_400_000) return;
+    const recipients = await this.holders(tx, actor.tenantId, 'systems.manage', row.opdId);
+    if (actor.userId) recipients.push(actor.userId);
+    await this.notifications.schedule(tx, actor, {
+      kind: 'contract_end',
+      entity: 'sys_third_party',
+      entityId: row.id,
+      dueAt: due,
+      recipientUserIds: [...new Set(recipients)],
+      title: `Kontrak ${row.name} berakhir ${row.contractEnd}`,
+      body: `Kontrak ${row.contractNumber ?? ''} dengan ${row.name} berakhir dalam 30 hari. Periksa laporan SLA dan pemenuhan klausul keamanan sebelum perpanjangan.`,
+      link: '/sistem/pihak-ketiga',
+    });
   }
   private get db() {
     return this.deps.database.db;

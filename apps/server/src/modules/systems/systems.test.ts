@@ -170,6 +170,19 @@ describe('electronic systems registers', () => {
     expect(dup.body.errors[0].message).toBe('Subdomain ini sudah dipakai atau sedang diajukan.');
   });
 
+  it('[D5] the Dinas is notified of a subdomain request and the OPD cannot change a decided one', async () => {
+    const req = await operator.post('/api/systems/subdomains', { opdId: dinkes, label: 'gizi', purpose: 'SIM Gizi' });
+    expect(req.status).toBe(200);
+    const inbox = await admin.get('/api/notifications');
+    expect(inbox.body.items.map((n: any) => n.title)).toContain('Permohonan subdomain: gizi');
+    expect((await operator.get('/api/notifications')).body.items.map((n: any) => n.title)).not.toContain('Permohonan subdomain: gizi');
+    await admin.post(`/api/systems/subdomains/${req.body.id}/decision`, { decision: 'assigned', decreeNumber: '555/13/KOMINFO/2026', decreeDate: '2026-03-05' });
+    const change = await operator.put(`/api/systems/subdomains/${req.body.id}`, { opdId: dinkes, label: 'gizi-baru' });
+    expect(change.status).toBe(409);
+    expect(change.body.title).toBe('Permohonan subdomain ini sudah diputuskan.');
+    expect((await admin.put(`/api/systems/subdomains/${req.body.id}`, { opdId: dinkes, label: 'gizi', purpose: 'SIM Gizi Balita' })).status).toBe(200);
+  });
+
   it('[D1] [D3] [D10] [D11] registers servers with backups and logs maintenance', async () => {
     const srv = await operator.post('/api/systems/devices', { opdId: dinkes, kind: 'server', name: 'SRV-SIMRS-01', role: 'Aplikasi', os: 'Ubuntu 22.04', location: 'opd', backupFileSystem: true, backupDatabase: true, backupMedia: 'NAS', backupOffsite: false });
     expect(srv.status).toBe(200);
@@ -203,6 +216,12 @@ describe('electronic systems registers', () => {
     const tp = await operator.post('/api/systems/third-parties', { opdId: dinkes, name: 'PT Medika Solusi', kind: 'vendor', contractNumber: '027/SPK/2026', contractEnd: '2099-12-31', securityClauses: true, fullAccessSourceCode: true });
     expect(tp.status).toBe(200);
     expect((await evaluate('systems.third_parties_sla')).status).toBe('missing');
+    // a reminder is armed 30 days before the contract ends, and re-armed when the date changes
+    const reminders = async () =>
+      (await t.deps.database.raw(`select due_at, title from reminders where entity = 'sys_third_party' and entity_id = $1 and fired_at is null and cancelled_at is null`, [tp.body.id])).rows as any[];
+    expect((await reminders()).map((r: any) => r.due_at.toISOString().slice(0, 10))).toEqual(['2099-12-01']);
+    await operator.put(`/api/systems/third-parties/${tp.body.id}`, { opdId: dinkes, name: 'PT Medika Solusi', kind: 'vendor', contractNumber: '027/SPK/2026', contractEnd: '2099-06-30', securityClauses: true, fullAccessSourceCode: true });
+    expect((await reminders()).map((r: any) => r.title)).toEqual(['Kontrak PT Medika Solusi berakhir 2099-06-30']);
     const badSla = await operator.post(`/api/systems/third-parties/${tp.body.id}/sla-reports`, { periodStart: '2026-03-01', periodEnd: '2026-01-31', availability: 99.5 });
     expect(badSla.status).toBe(400);
     const today = new Date().toISOString().slice(0, 10);
