@@ -115,11 +115,9 @@ export const devicesUi: RegisterUi = {
   columns: [
     { key: 'name', sortable: true },
     { key: 'kind', kind: 'enum', enumName: 'deviceKind', sortable: true },
-    { key: 'role' },
     { key: 'opdName', sortable: true },
     { key: 'location', kind: 'enum', enumName: 'location', sortable: true },
     { key: 'ipAddresses' },
-    { key: 'backupDatabase', kind: 'bool' },
     { key: 'backupOffsite', kind: 'bool' },
     { key: 'lastMaintenance', kind: 'date', sortable: true },
   ],
