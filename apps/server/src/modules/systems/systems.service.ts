@@ -20,7 +20,7 @@ import * as orgRepo from '../org/org.repo.js';
 import { Register, type AfterWrite, type ListQuery } from './register.js';
 import { rowsOf } from '../../db/rows.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
-import { applicationsDef, devicesDef, labels, registerDefs, subdomainsDef, thirdPartiesDef } from './systems.registers.js';
+import { labels, registerDefs } from './systems.registers.js';
 import { systemsPolicy as policy } from './systems.policy.js';
 
 const jakartaToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -334,4 +334,3 @@ function catDto(r: typeof sysCategorizations.$inferSelect) {
   };
 }
 
-export { applicationsDef, devicesDef, subdomainsDef, thirdPartiesDef };
