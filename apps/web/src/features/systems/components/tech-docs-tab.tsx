@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CheckCircle2, Circle, Upload } from 'lucide-react';
