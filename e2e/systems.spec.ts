@@ -24,7 +24,7 @@ test('[D4][D12] an OPD operator registers an application, categorizes it and see
   await dialog.getByLabel('Status').selectOption({ label: 'Operasional' });
   await dialog.getByLabel('Fungsi / peruntukan').fill('Pencatatan status gizi balita di posyandu');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText('Data berhasil ditambahkan.')).toBeVisible();
+  await expect(page.getByText('Data berhasil ditambahkan.', { exact: true })).toBeVisible();
 
   // Open it and answer the ten categorization questions: 2 × A, 6 × B, 2 × C = 24 → Tinggi
   await page.getByRole('link', { name: 'SIM Gizi Balita' }).click();
@@ -35,7 +35,7 @@ test('[D4][D12] an OPD operator registers an application, categorizes it and see
   for (const [i, a] of answers.entries()) await page.locator(`#q${i}-${a}`).check();
   await expect(page.getByText('Skor 24 →')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan Kategorisasi' }).click();
-  await expect(page.getByText('Kategorisasi tersimpan: Tinggi.')).toBeVisible();
+  await expect(page.getByText('Kategorisasi tersimpan: Tinggi.', { exact: true })).toBeVisible();
 
   // The category shows in the header and in the dated history with the assessor
   await expect(page.getByText('Tinggi · 24').first()).toBeVisible();
