@@ -191,6 +191,54 @@ const specs: Record<string, Spec> = {
     id: async () => (await ok(adminA.call({ method: 'POST', url: '/api/compliance/attestations', body: attestBody() }))).id,
   },
 };
+
+// Systems module (D1–D15, C1): one register per path, each OPD-owned; IPs and interconnections are the Dinas's.
+const sysBodies: Record<string, (opd: string) => Record<string, unknown>> = {
+  applications: (opd) => ({ opdId: opd, name: `Aplikasi ${n()}`, kind: 'khusus', status: 'operational' }),
+  devices: (opd) => ({ opdId: opd, kind: 'server', name: `SRV-${n()}`, location: 'data_centre' }),
+  'ip-addresses': (opd) => { const k = n(); return { opdId: opd, address: `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}` }; },
+  subdomains: (opd) => ({ opdId: opd, label: `sub${n()}` }),
+  databases: (opd) => ({ opdId: opd, name: `Basis Data ${n()}`, groupCode: 'k', keyKind: 'nik' }),
+  'third-parties': (opd) => ({ opdId: opd, name: `PT Mitra ${n()}`, kind: 'vendor' }),
+  interconnections: (opd) => ({ opdId: opd, partyName: `BPJS ${n()}`, dataExchanged: 'Data klaim' }),
+  'security-assets': (opd) => ({ opdId: opd, name: `Firewall ${n()}`, purpose: 'protect' }),
+};
+const sysPerm = (path: string): Permission => (path === 'ip-addresses' || path === 'interconnections' ? 'systems.infra' : 'systems.manage');
+const sysFresh = async (path: string, deleted = false) => {
+  const id = (await ok(adminA.call({ method: 'POST', url: `/api/systems/${path}`, body: sysBodies[path](A.opd) }))).id as string;
+  if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/systems/${path}/${id}` }));
+  return id;
+};
+const sysIds: Record<string, string> = {};
+const sysId = async (path: string) => (sysIds[path] ??= await sysFresh(path));
+const sysForeign: Record<string, string> = {};
+for (const path of Object.keys(sysBodies)) {
+  const base = `/api/systems/${path}`;
+  const read: Need[] = [org('systems.read', 'any')];
+  Object.assign(specs, {
+    [`GET ${base}`]: { needs: read },
+    [`GET ${base}/export`]: { needs: read, query: '?format=csv' },
+    [`POST ${base}`]: { needs: [org(sysPerm(path))], body: () => sysBodies[path](A.opd) },
+    [`GET ${base}/:id`]: { needs: [org('systems.read')], id: () => sysId(path) },
+    [`PUT ${base}/:id`]: { needs: [org(sysPerm(path))], id: () => sysId(path), body: () => sysBodies[path](A.opd) },
+    [`DELETE ${base}/:id`]: { needs: [org(sysPerm(path))], id: () => sysFresh(path) },
+    [`POST ${base}/:id/restore`]: { needs: [org(sysPerm(path))], id: () => sysFresh(path, true) },
+  });
+}
+Object.assign(specs, {
+  'GET /api/systems/applications/:id/categorizations': { needs: [org('systems.read')], id: () => sysId('applications') },
+  'POST /api/systems/applications/:id/categorizations': { needs: [org('systems.manage')], id: () => sysId('applications'), body: () => ({ answers: Array(10).fill('B') }) },
+  'GET /api/systems/applications/:id/tech-docs': { needs: [org('systems.read')], id: () => sysId('applications') },
+  'PUT /api/systems/applications/:id/tech-docs': { needs: [org('systems.manage')], id: () => sysId('applications'), body: () => ({ item: 'user_manual', fileId: A.file, handedOverOn: '2026-01-05' }) },
+  'GET /api/systems/devices/:id/maintenance': { needs: [org('systems.read')], id: () => sysId('devices') },
+  'POST /api/systems/devices/:id/maintenance': { needs: [org('systems.manage')], id: () => sysId('devices'), body: () => ({ performedOn: '2026-01-05', performedBy: 'dinas', description: 'Pemeliharaan rutin' }) },
+  'GET /api/systems/third-parties/:id/sla-reports': { needs: [org('systems.read')], id: () => sysId('third-parties') },
+  'POST /api/systems/third-parties/:id/sla-reports': { needs: [org('systems.manage')], id: () => sysId('third-parties'), body: () => ({ periodStart: '2026-01-01', periodEnd: '2026-03-31', availability: 99.5 }) },
+  'POST /api/systems/subdomains/:id/decision': { needs: [org('systems.infra')], id: () => sysFresh('subdomains'), body: () => ({ decision: 'rejected', decisionNote: 'Gunakan subdomain OPD' }) },
+  'GET /api/systems/register': { needs: [org('systems.read', 'any'), org('reports.export', 'any')], query: '?format=docx' },
+  'GET /api/systems/application-options': { needs: [org('systems.read', 'any')] },
+});
+
 // The password change runs last for each user: it would invalidate later logins.
 const order = (r: { method: string; path: string }) => (r.path === '/api/me/password' ? 1 : 0);
 
@@ -210,6 +258,8 @@ function foreignId(path: string): string {
     [/^\/api\/regulations\//, B.regulation], [/^\/api\/compliance\/regulations\//, B.regulation],
     [/^\/api\/compliance\/obligations\//, B.obligation], [/^\/api\/compliance\/attestations\//, B.attestation], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
+  const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
+  if (sys && sysForeign[sys[1]]) return sysForeign[sys[1]];
   const hit = map.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no foreign id for ${path}`);
   return hit[1];
@@ -270,7 +320,11 @@ beforeAll(async () => {
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
   };
-  secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
+  for (const path of Object.keys(sysBodies)) {
+    const body = { ...sysBodies[path](opdB.id), ...(path === 'subdomains' ? { label: 'zeta-rahasia' } : 'name' in sysBodies[path](opdB.id) ? { name: `Zeta ${path}` } : path === 'interconnections' ? { partyName: 'Zeta Bank' } : {}) };
+    sysForeign[path] = (await ok(b({ method: 'POST', url: `/api/systems/${path}`, body }))).id;
+  }
+  secretsB = [...Object.values(B), ...Object.values(sysForeign), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
 
   // Tenant A: OPD X (scoped roles live here), OPD Y, and one record of each kind.
   const x = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.01', 'Dinas Alfa Utama') }));
@@ -343,6 +397,10 @@ describe('authorization sweep', () => {
   it('[A1] bodies referring to the other Pemda\'s records are refused', async () => {
     const reqs: Req[] = [
       { method: 'POST', url: '/api/units', body: { opdId: B.opd, name: 'Bidang Asing' } },
+      { method: 'POST', url: '/api/systems/applications', body: sysBodies.applications(B.opd) },
+      { method: 'POST', url: '/api/systems/ip-addresses', body: { ...sysBodies['ip-addresses'](A.opd), applicationId: sysForeign.applications } },
+      { method: 'POST', url: '/api/systems/interconnections', body: { ...sysBodies.interconnections(A.opd), thirdPartyId: sysForeign['third-parties'] } },
+      { method: 'PUT', url: `/api/systems/applications/${sysForeign.applications}`, body: sysBodies.applications(A.opd) },
       { method: 'POST', url: '/api/units', body: { opdId: A.opd, parentId: B.unit, name: 'Bidang Asing' } },
       { method: 'PUT', url: `/api/units/${A.unit}`, body: { opdId: B.opd, name: 'Bidang Alfa' } },
       { method: 'POST', url: '/api/positions', body: { opdId: B.opd, name: 'Jabatan Asing' } },
