@@ -16,9 +16,9 @@ async function yearRisks(db: DbOrTx, tenantId: string, year: number) {
       event: risks.event,
       needsTreatment: risks.needsTreatment,
       approvalStatus: risks.approvalStatus,
-      plans: sql<number>`(select count(*)::int from ${riskTreatments} t where t.risk_id = ${risks.id} and t.deleted_at is null and t.status <> 'cancelled')`,
-      monitorings: sql<number>`(select count(*)::int from ${riskMonitorings} m where m.risk_id = ${risks.id} and m.deleted_at is null)`,
-      nextEnd: sql<string | null>`(select min(t.end_date)::text from ${riskTreatments} t where t.risk_id = ${risks.id} and t.deleted_at is null and t.status in ('planned','in_progress'))`,
+      plans: sql<number>`(select count(*)::int from ${riskTreatments} t where t.risk_id = "risks"."id" and t.deleted_at is null and t.status <> 'cancelled')`,
+      monitorings: sql<number>`(select count(*)::int from ${riskMonitorings} m where m.risk_id = "risks"."id" and m.deleted_at is null)`,
+      nextEnd: sql<string | null>`(select min(t.end_date)::text from ${riskTreatments} t where t.risk_id = "risks"."id" and t.deleted_at is null and t.status in ('planned','in_progress'))`,
     })
     .from(risks)
     .where(and(eq(risks.tenantId, tenantId), eq(risks.year, year), isNull(risks.deletedAt)));
@@ -37,7 +37,7 @@ export const risksEvidence: EvidenceCheck[] = [
           id: opds.id,
           name: opds.name,
           ctxId: riskContexts.id,
-          n: sql<number>`(select count(*)::int from ${risks} r where r.context_id = ${riskContexts.id} and r.deleted_at is null)`,
+          n: sql<number>`(select count(*)::int from ${risks} r where r.context_id = "risk_contexts"."id" and r.deleted_at is null)`,
         })
         .from(opds)
         .leftJoin(riskContexts, and(eq(riskContexts.opdId, opds.id), eq(riskContexts.year, ctx.year), isNull(riskContexts.deletedAt)))
