@@ -231,6 +231,30 @@ export class RiskService {
     if (!allowed.includes(option)) throw fieldError('option', 'risks.option_kind');
   }
 
+  /**
+   * A weekly reminder from 7 days before the plan's end date (08:00 WIB) to the submitter and the
+   * editor, until the plan is done, cancelled or deleted.
+   */
+  private async armReminder(tx: DbOrTx, actor: Actor, t: repo.TreatmentRow, risk: repo.RiskRow) {
+    await this.notifications.cancel(tx, actor, 'risk_treatment', t.id, REMINDER_KIND);
+    if (t.deletedAt || !t.endDate || !['planned', 'in_progress'].includes(t.status)) return;
+    const recipients = [...new Set([risk.createdBy, actor.userId].filter((x): x is string => !!x))];
+    if (!recipients.length) return;
+    const due = new Date(`${t.endDate}T01:00:00Z`);
+    const code = riskCode(risk.year, risk.seq);
+    await this.notifications.schedule(tx, actor, {
+      kind: REMINDER_KIND,
+      entity: 'risk_treatment',
+      entityId: t.id,
+      dueAt: new Date(due.getTime() - 7 * 86_400_000),
+      recipientUserIds: recipients,
+      title: `Rencana penanganan risiko ${code} jatuh tempo ${t.endDate}`,
+      body: `Rencana aksi "${t.action}" untuk risiko "${risk.event}" harus selesai pada ${t.endDate}. Perbarui statusnya atau catat pemantauan.`,
+      link: `/risiko/${risk.id}`,
+      repeatEveryDays: 7,
+    });
+  }
+
   private async touch(tx: DbOrTx, actor: Actor, riskId: string) {
     await repo.updateRisk(tx, actor.tenantId, riskId, resetApproval);
   }
@@ -251,6 +275,7 @@ export class RiskService {
       });
       await this.touch(tx, actor, riskId);
       await recordAudit(tx, actor, { action: 'create', entity: 'risk_treatment', entityId: row.id, after: row });
+      await this.armReminder(tx, actor, row, r.risk);
       return treatmentDto(s, row, jakartaToday());
     });
   }
@@ -272,6 +297,7 @@ export class RiskService {
       const planChanged = ['option', 'action', 'output', 'startDate', 'endDate', 'targetL', 'targetI'].some((k) => (current as any)[k] !== (row as any)[k]);
       if (planChanged) await this.touch(tx, actor, current.riskId);
       await recordAudit(tx, actor, { action: 'update', entity: 'risk_treatment', entityId: id, before: current, after: row });
+      await this.armReminder(tx, actor, row, r.risk);
       return treatmentDto(s, row, jakartaToday());
     });
   }
@@ -285,6 +311,7 @@ export class RiskService {
       const row = await repo.updateTreatment(tx, actor.tenantId, id, { deletedAt: new Date() });
       await this.touch(tx, actor, current.riskId);
       await recordAudit(tx, actor, { action: 'delete', entity: 'risk_treatment', entityId: id, before: current, after: row });
+      await this.armReminder(tx, actor, row, r.risk);
     });
   }
 
@@ -379,4 +406,5 @@ export class RiskService {
   }
 }
 
+const REMINDER_KIND = 'risks.treatment_due';
 const resetApproval = { approvalStatus: 'belum', approvalReason: null, approvedBy: null, approvedByName: null, approvedAt: null };

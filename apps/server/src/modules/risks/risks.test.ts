@@ -150,6 +150,12 @@ describe('risk management (PermenPANRB 5/2020)', () => {
     });
     expect(plan.status).toBe(200);
     expect(plan.body.target).toMatchObject({ score: 11, levelName: 'Sedang' });
+    // a weekly reminder from a week before the end date, to the submitter
+    const { rows: rem } = await t.deps.database.raw(`select due_at, recipient_user_ids, title from reminders where entity = 'risk_treatment' and entity_id = $1 and cancelled_at is null`, [plan.body.id]);
+    expect(rem).toHaveLength(1);
+    expect(rem[0].due_at.toISOString()).toBe('2026-03-24T01:00:00.000Z');
+    expect(rem[0].recipient_user_ids).toContain(operatorXUserId);
+    expect(rem[0].title).toBe('Rencana penanganan risiko R-2026-001 jatuh tempo 2026-03-31');
     const mon = await operatorX.post(`/api/risks/${risk.id}/monitorings`, { date: '2026-03-15', realisation: 'VPN aktif', currentL: 3, currentI: 3 });
     expect(mon.body.current.score).toBe(14);
 
@@ -170,7 +176,6 @@ describe('risk management (PermenPANRB 5/2020)', () => {
     const audit = await admin.get(`/api/audit?entityId=${risk.id}`);
     expect(audit.body.items.map((e: any) => e.action)).toContain('approve');
     void approverXUserId;
-    void operatorXUserId;
   });
 
   it('[E1] an OPD operator of another OPD gets 403; another Pemda gets 404 and sees nothing', async () => {
@@ -281,6 +286,18 @@ describe('risk management (PermenPANRB 5/2020)', () => {
     expect(audit.body.items.length).toBeGreaterThan(0);
     await admin.post('/api/risk-settings/reset');
     expect((await operatorX.get('/api/risks?year=2026&q=SIMPEG%20terenkripsi')).body.items[0].current.score).toBe(23);
+  });
+
+  it('[E1] finishing a treatment plan cancels its due-date reminder', async () => {
+    const risk = (await operatorX.get('/api/risks?year=2026&q=SIMPEG%20terenkripsi')).body.items[0];
+    const plan = (await operatorX.get(`/api/risks/${risk.id}`)).body.treatments[0];
+    const open = `select count(*)::int as n from reminders where entity = 'risk_treatment' and entity_id = $1 and cancelled_at is null and fired_at is null`;
+    expect((await t.deps.database.raw(open, [plan.id])).rows[0].n).toBe(1);
+    const done = await operatorX.put(`/api/risk-treatments/${plan.id}`, { ...plan, targetL: 2, targetI: 3, status: 'done' });
+    expect(done.status).toBe(200);
+    expect((await t.deps.database.raw(open, [plan.id])).rows[0].n).toBe(0);
+    // a status update alone keeps the owner's approval
+    expect((await operatorX.get(`/api/risks/${risk.id}`)).body.approvalStatus).toBe('setuju');
   });
 
   it('[E1] deleting and restoring a risk keeps its history', async () => {
