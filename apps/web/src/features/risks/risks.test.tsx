@@ -112,4 +112,30 @@ describe('risks', () => {
     expect(await within(dialog).findByText('Alasan wajib diisi bila tidak disetujui.')).toBeTruthy();
     expect(api.callsTo('POST', `/api/risks/${RISK_ID}/approval`)[0].body).toEqual({ status: 'tidak_setuju', reason: null });
   });
+
+  it('[E1] copies a context to the next period after choosing the year', async () => {
+    const api = installFakeApi({ ...routes(), 'POST /api/risk-contexts/:id/clone': (r) => ({ ...CONTEXT, id: 'new', year: r.body.year }) });
+    renderApp('/risiko/konteks');
+    fireEvent.click(await screen.findByRole('button', { name: 'Salin konteks Dinas Kesehatan 2026 ke periode baru' }));
+    const dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByLabelText('Tahun tujuan') as HTMLInputElement).value).toBe('2027');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Salin' }));
+    await waitFor(() => expect(api.callsTo('POST', `/api/risk-contexts/${CTX_ID}/clone`)).toHaveLength(1));
+    expect(api.callsTo('POST', `/api/risk-contexts/${CTX_ID}/clone`)[0].body).toEqual({ year: 2027 });
+    expect(await screen.findByText('Disalin ke tahun 2027 (1 risiko).')).toBeTruthy();
+  });
+
+  it('[E1] edits a matrix cell in the settings and saves the whole configuration', async () => {
+    const api = installFakeApi({ ...routes(), 'PUT /api/risk-settings': (r) => r.body });
+    renderApp('/risiko/pengaturan');
+    const cell = await screen.findByLabelText('Besaran untuk kemungkinan 5 dan dampak 4');
+    expect((cell as HTMLInputElement).value).toBe('23');
+    fireEvent.change(cell, { target: { value: '19' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(api.callsTo('PUT', '/api/risk-settings')).toHaveLength(1));
+    const body = api.callsTo('PUT', '/api/risk-settings')[0].body;
+    expect(body.matrix[4][3]).toBe(19);
+    expect(body.levels).toHaveLength(5);
+    expect(await screen.findByText('Pengaturan risiko disimpan.')).toBeTruthy();
+  });
 });
