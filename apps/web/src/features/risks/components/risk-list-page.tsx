@@ -56,14 +56,22 @@ export function RiskListPage() {
               {row.original.event}
             </Link>
             <span className="text-xs text-muted-foreground">
-              {row.original.code} · {row.original.assetName}
+              {row.original.code} · {row.original.categoryName} · {row.original.assetName}
               {row.original.threat ? ` · ${row.original.threat}` : ''}
             </span>
           </div>
         ),
       },
-      { id: 'opd', accessorKey: 'opdName', header: t('risks.opd'), cell: ({ row }) => `${row.original.opdName} (${row.original.year})` },
-      { id: 'category', header: t('risks.category'), enableSorting: false, cell: ({ row }) => row.original.categoryName },
+      {
+        id: 'opd',
+        accessorKey: 'opdName',
+        header: t('risks.opd'),
+        cell: ({ row }) => (
+          <span className="block max-w-56 text-xs">
+            {row.original.opdName} ({row.original.year})
+          </span>
+        ),
+      },
       { id: 'inherent', header: t('risks.inherent'), cell: ({ row }) => <LevelBadge rating={row.original.inherent} compact /> },
       { id: 'score', header: t('risks.current'), cell: ({ row }) => <LevelBadge rating={row.original.current} /> },
       { id: 'residual', header: t('risks.residual'), enableSorting: false, cell: ({ row }) => <LevelBadge rating={row.original.residual} compact /> },
