@@ -141,7 +141,7 @@ export function SettingsPage() {
         {(['likelihood', 'impact'] as const).map((scale) => (
           <Card key={scale}>
             <CardHeader>
-              <CardTitle>{t(`risks.settings.${scale}Criteria`)}</CardTitle>
+              <CardTitle>{t(`risks.settings.${scale}Scale`)}</CardTitle>
             </CardHeader>
             <CardContent className="flex flex-col gap-2">
               {draft[scale].map((lv, k) => (
