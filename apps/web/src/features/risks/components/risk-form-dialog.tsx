@@ -89,7 +89,8 @@ export function RiskFormDialog({
   React.useEffect(() => {
     if (open) form.reset(toForm(risk, contextId));
   }, [open, risk, contextId, form]);
-  const w = useWatch({ control: form.control }) as Values;
+  const watched = useWatch({ control: form.control, name: ['kind', 'inherentL', 'inherentI', 'currentL', 'currentI', 'residualL', 'residualI', 'override'] });
+  const w: Values = Object.fromEntries(['kind', 'inherentL', 'inherentI', 'currentL', 'currentI', 'residualL', 'residualI', 'override'].map((k, n) => [k, watched[n]]));
 
   const save = useMutation({
     mutationFn: (v: Values) => (risk ? risksApi.updateRisk(risk.id, fromForm(v)) : risksApi.createRisk(fromForm(v))),
