@@ -21,6 +21,9 @@ const SKIP = /^\/api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp
 let t: TestApp;
 let seq = 0;
 const n = () => ++seq;
+let riskYear = 2026;
+/** A fresh period for risk contexts (one context per OPD and year). */
+const nextYear = () => ++riskYear;
 
 function multipart(name: string) {
   const boundary = `persada${randomUUID()}`;
@@ -65,6 +68,8 @@ const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0
 
 let A: World & { slug: string; opdY: string; asnRole: string; regulation: string; obligation: string };
 let B: World & { slug: string; notification: string; token: string; session: string; regulation: string; obligation: string; attestation: string };
+let A: World & { slug: string; opdY: string; asnRole: string; riskContext: string; risk: string };
+let B: World & { slug: string; notification: string; token: string; session: string; riskContext: string; risk: string; riskTreatment: string; riskMonitoring: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -75,6 +80,11 @@ const personBody = (w: { opd: string }, over: Record<string, unknown> = {}) => {
   const k = n();
   return { fullName: `Pegawai Uji ${k}`, kind: 'asn', nip: nip(), email: `pegawai${k}@uji-a.go.id`, opdId: w.opd, ...over };
 };
+const riskBody = (contextId = A.riskContext, event = 'Server SIMPEG terenkripsi ransomware') => ({
+  contextId, assetName: 'Server SIMPEG', event, category: 'keamanan', area: 'layanan', inherentL: 5, inherentI: 4,
+});
+const treatmentBody = { option: 'mitigate', action: 'Tutup RDP publik dan pasang VPN', startDate: '2026-02-01', endDate: '2026-03-31', targetL: 2, targetI: 3 };
+const monitoringBody = { date: '2026-03-15', realisation: 'VPN aktif', currentL: 3, currentI: 3 };
 const opdBody = (code: string, name: string) => ({ code, name, shortName: 'UJI', kind: 'dinas', isPersandianDinas: false, address: 'Jl. Uji 1', email: null });
 // Fresh A records, created by A's admin so destructive routes always have a target.
 const fresh = {
@@ -90,6 +100,14 @@ const fresh = {
     if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/people/${id}` }));
     return id;
   },
+  riskContext: async () => (await ok(adminA.call({ method: 'POST', url: '/api/risk-contexts', body: { opdId: A.opd, year: nextYear(), appetiteDefault: 10 } }))).id as string,
+  risk: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/risks', body: riskBody() }))).id as string;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/risks/${id}` }));
+    return id;
+  },
+  riskTreatment: async () => (await ok(adminA.call({ method: 'POST', url: `/api/risks/${A.risk}/treatments`, body: treatmentBody }))).id as string,
+  riskMonitoring: async () => (await ok(adminA.call({ method: 'POST', url: `/api/risks/${A.risk}/monitorings`, body: monitoringBody }))).id as string,
   role: async () => (await ok(adminA.call({ method: 'POST', url: '/api/roles', body: { code: `sementara_${n()}`, name: 'Peran Sementara', nameEn: 'Temp role', permissions: ['tenant.read'] } }))).id as string,
 };
 
@@ -190,6 +208,32 @@ const specs: Record<string, Spec> = {
     needs: [org('compliance.attest', 'any')],
     id: async () => (await ok(adminA.call({ method: 'POST', url: '/api/compliance/attestations', body: attestBody() }))).id,
   },
+  // risks (E1)
+  'GET /api/risk-settings': { needs: [org('risks.read', 'any')] },
+  'PUT /api/risk-settings': { needs: [org('risks.configure', 'tenant')], body: async () => ok(adminA.call({ method: 'GET', url: '/api/risk-settings' })) },
+  'POST /api/risk-settings/reset': { needs: [org('risks.configure', 'tenant')] },
+  'GET /api/risk-contexts': { needs: [org('risks.read', 'any')] },
+  'GET /api/risk-contexts/export': { needs: [org('risks.read', 'any')], query: '?format=csv' },
+  'POST /api/risk-contexts': { needs: [org('risks.manage')], body: () => ({ opdId: A.opd, year: nextYear(), appetiteDefault: 10 }) },
+  'GET /api/risk-contexts/:id': { needs: [org('risks.read')], id: async () => A.riskContext },
+  'PUT /api/risk-contexts/:id': { needs: [org('risks.manage')], id: async () => A.riskContext, body: () => ({ opdId: A.opd, year: 2026, appetiteDefault: 10, appetite: { keamanan: 8 } }) },
+  'DELETE /api/risk-contexts/:id': { needs: [org('risks.manage')], id: () => fresh.riskContext() },
+  'POST /api/risk-contexts/:id/clone': { needs: [org('risks.manage')], id: async () => A.riskContext, body: () => ({ year: nextYear() }) },
+  'GET /api/risk-contexts/:id/forms': { needs: [org('risks.read')], id: async () => A.riskContext },
+  'GET /api/risks': { needs: [org('risks.read', 'any')] },
+  'GET /api/risks/export': { needs: [org('risks.read', 'any')], query: '?format=csv' },
+  'GET /api/risks/heatmap': { needs: [org('risks.read', 'any')] },
+  'POST /api/risks': { needs: [org('risks.manage')], body: () => riskBody() },
+  'GET /api/risks/:id': { needs: [org('risks.read')], id: async () => A.risk },
+  'PUT /api/risks/:id': { needs: [org('risks.manage')], id: async () => A.risk, body: () => riskBody() },
+  'DELETE /api/risks/:id': { needs: [org('risks.manage')], id: () => fresh.risk() },
+  'POST /api/risks/:id/restore': { needs: [org('risks.manage')], id: () => fresh.risk(true) },
+  'POST /api/risks/:id/approval': { needs: [org('risks.approve')], id: async () => A.risk, body: () => ({ status: 'setuju' }) },
+  'POST /api/risks/:id/treatments': { needs: [org('risks.manage')], id: async () => A.risk, body: () => treatmentBody },
+  'PUT /api/risk-treatments/:id': { needs: [org('risks.manage')], id: () => fresh.riskTreatment(), body: () => treatmentBody },
+  'DELETE /api/risk-treatments/:id': { needs: [org('risks.manage')], id: () => fresh.riskTreatment() },
+  'POST /api/risks/:id/monitorings': { needs: [org('risks.manage')], id: async () => A.risk, body: () => monitoringBody },
+  'DELETE /api/risk-monitorings/:id': { needs: [org('risks.manage')], id: () => fresh.riskMonitoring() },
 };
 
 // Systems module (D1–D15, C1): one register per path, each OPD-owned; IPs and interconnections are the Dinas's.
@@ -257,6 +301,8 @@ function foreignId(path: string): string {
     [/^\/api\/notifications\//, B.notification],
     [/^\/api\/regulations\//, B.regulation], [/^\/api\/compliance\/regulations\//, B.regulation],
     [/^\/api\/compliance\/obligations\//, B.obligation], [/^\/api\/compliance\/attestations\//, B.attestation], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/notifications\//, B.notification], [/^\/api\/risk-contexts\//, B.riskContext], [/^\/api\/risks\//, B.risk],
+    [/^\/api\/risk-treatments\//, B.riskTreatment], [/^\/api\/risk-monitorings\//, B.riskMonitoring], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
   if (sys && sysForeign[sys[1]]) return sysForeign[sys[1]];
@@ -317,6 +363,12 @@ beforeAll(async () => {
   const attB = await ok(b({ method: 'POST', url: '/api/compliance/attestations', body: { obligationId: oblB, statement: 'Pernyataan rahasia Zeta.', effectiveDate: '2026-01-01', expiresOn: '2030-01-01' } }));
   B = {
     regulation: regB.id, obligation: oblB, attestation: attB.id,
+  const ctxB = await ok(b({ method: 'POST', url: '/api/risk-contexts', body: { opdId: opdB.id, year: 2026, scope: 'Layanan Zeta', appetiteDefault: 10 } }));
+  const riskB = await ok(b({ method: 'POST', url: '/api/risks', body: riskBody(ctxB.id, 'Kebocoran data Zeta') }));
+  const planB = await ok(b({ method: 'POST', url: `/api/risks/${riskB.id}/treatments`, body: { ...treatmentBody, action: 'Rencana rahasia Zeta' } }));
+  const monB = await ok(b({ method: 'POST', url: `/api/risks/${riskB.id}/monitorings`, body: { ...monitoringBody, realisation: 'Realisasi Zeta' } }));
+  B = {
+    riskContext: ctxB.id, risk: riskB.id, riskTreatment: planB.id, riskMonitoring: monB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
   };
@@ -340,6 +392,8 @@ beforeAll(async () => {
   A.file = (await ok(adminA.call({ method: 'POST', url: '/api/files', file: 'lampiran-alfa.pdf' }))).id;
   A.regulation = (await ok(adminA.call({ method: 'POST', url: '/api/regulations/import', body: regDoc('PERWAL-ALFA-UTAMA', 'Alfa') }))).id;
   A.obligation = (await ok(adminA.call({ method: 'GET', url: `/api/regulations/${A.regulation}` }))).articles[0].obligations[0].id;
+  A.riskContext = (await ok(adminA.call({ method: 'POST', url: '/api/risk-contexts', body: { opdId: A.opd, year: 2026, appetiteDefault: 10 } }))).id;
+  A.risk = (await ok(adminA.call({ method: 'POST', url: '/api/risks', body: riskBody() }))).id;
 
   for (const r of defaultRoles) {
     const email = `peran.${r.code}@${A.slug}.go.id`;
