@@ -66,10 +66,9 @@ const ok = async (p: Promise<Res>) => {
 // Valid NIPs: birth date 1990-03-03 (A) or 1988-08-08 (B), TMT 2015-03, male, running number.
 const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
 
-let A: World & { slug: string; opdY: string; asnRole: string; regulation: string; obligation: string };
-let B: World & { slug: string; notification: string; token: string; session: string; regulation: string; obligation: string; attestation: string };
-let A: World & { slug: string; opdY: string; asnRole: string; riskContext: string; risk: string };
-let B: World & { slug: string; notification: string; token: string; session: string; riskContext: string; risk: string; riskTreatment: string; riskMonitoring: string };
+/** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
+let A: World & Record<string, string>;
+let B: World & Record<string, string>;
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -361,13 +360,12 @@ beforeAll(async () => {
   const regB = await ok(b({ method: 'POST', url: '/api/regulations/import', body: regDoc('PERWAL-ZETA-1', 'Zeta') }));
   const oblB = (await ok(b({ method: 'GET', url: `/api/regulations/${regB.id}` }))).articles[0].obligations[0].id;
   const attB = await ok(b({ method: 'POST', url: '/api/compliance/attestations', body: { obligationId: oblB, statement: 'Pernyataan rahasia Zeta.', effectiveDate: '2026-01-01', expiresOn: '2030-01-01' } }));
-  B = {
-    regulation: regB.id, obligation: oblB, attestation: attB.id,
   const ctxB = await ok(b({ method: 'POST', url: '/api/risk-contexts', body: { opdId: opdB.id, year: 2026, scope: 'Layanan Zeta', appetiteDefault: 10 } }));
   const riskB = await ok(b({ method: 'POST', url: '/api/risks', body: riskBody(ctxB.id, 'Kebocoran data Zeta') }));
   const planB = await ok(b({ method: 'POST', url: `/api/risks/${riskB.id}/treatments`, body: { ...treatmentBody, action: 'Rencana rahasia Zeta' } }));
   const monB = await ok(b({ method: 'POST', url: `/api/risks/${riskB.id}/monitorings`, body: { ...monitoringBody, realisation: 'Realisasi Zeta' } }));
   B = {
+    regulation: regB.id, obligation: oblB, attestation: attB.id,
     riskContext: ctxB.id, risk: riskB.id, riskTreatment: planB.id, riskMonitoring: monB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
@@ -381,7 +379,7 @@ beforeAll(async () => {
   // Tenant A: OPD X (scoped roles live here), OPD Y, and one record of each kind.
   const x = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.01', 'Dinas Alfa Utama') }));
   const y = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.02', 'Dinas Alfa Kedua') }));
-  A = { tenantId: ta.tenant.id, slug: ta.tenant.slug, opd: x.id, opdY: y.id } as typeof A;
+  A = { tenantId: ta.tenant.id, slug: ta.tenant.slug, opd: x.id, opdY: y.id } as unknown as typeof A;
   A.unit = await fresh.unit();
   A.position = await fresh.position();
   A.person = await fresh.person();
