@@ -43,7 +43,19 @@ export const ZStrategicPlanInput = z
     decreeFileId: optUuid,
   });
 export type TStrategicPlanInput = z.infer<typeof ZStrategicPlanInput>;
-export const ZStrategicPlan = ZStrategicPlanInput.extend({
+export const ZStrategicPlan = z.object({
+  title: z.string(),
+  startYear: z.number().int(),
+  rpjmdReference: z.string().nullable(),
+  goals: z.array(z.object({ goal: z.string(), targets: z.array(z.string()) })),
+  programs: z.array(z.object({ name: z.string(), activities: z.array(z.object({ name: z.string(), yearlyTargets: z.array(z.string()) })) })),
+  roadmap: z.array(z.object({ year: z.number().int(), milestones: z.string() })),
+  bssnConsultationDate: z.string().nullable(),
+  bssnConsultationNotes: z.string().nullable(),
+  bssnConsultationFileId: z.string().nullable(),
+  decreeNumber: z.string().nullable(),
+  decreeDate: z.string().nullable(),
+  decreeFileId: z.string().nullable(),
   id: z.uuid(),
   endYear: z.number().int(),
   valid: z.boolean(),
@@ -73,7 +85,15 @@ export const ZArchitectureEvaluation = z.object({
   notes: z.string().nullable(),
   fileId: z.string().nullable(),
 });
-export const ZArchitecture = ZArchitectureInput.extend({
+export const ZArchitecture = z.object({
+  title: z.string(),
+  infrastructure: z.string(),
+  deviceNetworkDesign: z.string(),
+  securityApplications: z.string(),
+  decreeNumber: z.string().nullable(),
+  decreeDate: z.string().nullable(),
+  decreeFileId: z.string().nullable(),
+  validFrom: z.string(),
   id: z.uuid(),
   validUntil: z.string(),
   valid: z.boolean(),
@@ -111,7 +131,13 @@ export const ZControlOpdStatus = z.object({
   notes: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
-export const ZControl = ZControlInput.extend({
+export const ZControl = z.object({
+  description: z.string().nullable(),
+  instrumentType: z.enum(instrumentTypes).nullable(),
+  instrumentNumber: z.string().nullable(),
+  instrumentDate: z.string().nullable(),
+  instrumentFileId: z.string().nullable(),
+  links: z.array(z.object({ entity: z.string(), id: z.string().nullable(), label: z.string() })),
   id: z.uuid(),
   kind: z.enum(controlKinds),
   code: z.string(),
@@ -160,7 +186,18 @@ export const ZPolicyInput = z.object({
   notes: optText(4000),
 });
 export type TPolicyInput = z.infer<typeof ZPolicyInput>;
-export const ZPolicy = ZPolicyInput.extend({
+export const ZPolicy = z.object({
+  kind: z.enum(policyKinds),
+  title: z.string(),
+  number: z.string().nullable(),
+  legalForm: z.string().nullable(),
+  scopes: z.array(z.enum(policyScopes)),
+  scopeText: z.string().nullable(),
+  legalBasis: z.array(z.string()),
+  elements: z.array(z.enum(internalPolicyElements)),
+  effectiveDate: z.string().nullable(),
+  fileId: z.string().nullable(),
+  notes: z.string().nullable(),
   id: z.uuid(),
   status: z.enum(policyStatuses),
   version: z.number().int(),
@@ -201,7 +238,10 @@ export const ZTeamInput = z.object({
   members: z.array(ZTeamMemberInput).max(200),
 });
 export type TTeamInput = z.infer<typeof ZTeamInput>;
-export const ZTeamMember = ZTeamMemberInput.extend({
+export const ZTeamMember = z.object({
+  role: z.enum(teamRoles),
+  personId: z.string(),
+  duties: z.array(z.string()),
   id: z.uuid(),
   personName: z.string(),
   nip: z.string().nullable(),
@@ -310,7 +350,19 @@ export const ZBcdrInput = z.object({
   fileId: optUuid,
 });
 export type TBcdrInput = z.infer<typeof ZBcdrInput>;
-export const ZBcdr = ZBcdrInput.extend({
+export const ZBcdr = z.object({
+  serviceName: z.string(),
+  opdId: z.string().nullable(),
+  applicationId: z.string().nullable(),
+  rtoMinutes: z.number().int(),
+  rpoMinutes: z.number().int(),
+  strategy: z.string(),
+  contacts: z.array(z.object({ name: z.string(), role: z.string(), phone: z.string() })),
+  lastTestDate: z.string().nullable(),
+  lastTestResult: z.enum(testResults).nullable(),
+  lastTestNotes: z.string().nullable(),
+  nextTestDate: z.string().nullable(),
+  fileId: z.string().nullable(),
   id: z.uuid(),
   opdName: z.string().nullable(),
   deletedAt: z.string().nullable(),
