@@ -13,19 +13,20 @@ import { toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, Text, tgl } from './shared';
+import { FileField, fileHref } from './file-field';
 
-type Form = { title: string; infrastructure: string; deviceNetworkDesign: string; securityApplications: string; decreeNumber: string; decreeDate: string; validFrom: string };
+type Form = { title: string; infrastructure: string; deviceNetworkDesign: string; securityApplications: string; decreeNumber: string; decreeDate: string; decreeFileId: string | null; validFrom: string };
 
 function ArchitectureDialog({ arch, open, onClose }: { arch: TArchitecture | null; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [f, setF] = React.useState<Form>({ title: '', infrastructure: '', deviceNetworkDesign: '', securityApplications: '', decreeNumber: '', decreeDate: '', validFrom: '' });
+  const [f, setF] = React.useState<Form>({ title: '', infrastructure: '', deviceNetworkDesign: '', securityApplications: '', decreeNumber: '', decreeDate: '', decreeFileId: null, validFrom: '' });
   React.useEffect(() => {
     if (!open) return;
     setF(
       arch
-        ? { title: arch.title, infrastructure: arch.infrastructure, deviceNetworkDesign: arch.deviceNetworkDesign, securityApplications: arch.securityApplications, decreeNumber: arch.decreeNumber ?? '', decreeDate: arch.decreeDate ?? '', validFrom: arch.validFrom }
-        : { title: t('governance.arch.defaultTitle'), infrastructure: '', deviceNetworkDesign: '', securityApplications: '', decreeNumber: '', decreeDate: '', validFrom: new Date().toISOString().slice(0, 10) },
+        ? { title: arch.title, infrastructure: arch.infrastructure, deviceNetworkDesign: arch.deviceNetworkDesign, securityApplications: arch.securityApplications, decreeNumber: arch.decreeNumber ?? '', decreeDate: arch.decreeDate ?? '', decreeFileId: arch.decreeFileId, validFrom: arch.validFrom }
+        : { title: t('governance.arch.defaultTitle'), infrastructure: '', deviceNetworkDesign: '', securityApplications: '', decreeNumber: '', decreeDate: '', decreeFileId: null, validFrom: new Date().toISOString().slice(0, 10) },
     );
   }, [open, arch, t]);
   const save = useMutation({
@@ -53,6 +54,7 @@ function ArchitectureDialog({ arch, open, onClose }: { arch: TArchitecture | nul
           <Text label={t('governance.arch.decreeNumber')} value={f.decreeNumber} onChange={(v) => setF({ ...f, decreeNumber: v })} />
           <Text label={t('governance.arch.decreeDate')} type="date" value={f.decreeDate} onChange={(v) => setF({ ...f, decreeDate: v })} />
           <Text label={t('governance.arch.validFrom')} type="date" value={f.validFrom} onChange={(v) => setF({ ...f, validFrom: v })} required />
+          <FileField label={t('governance.arch.decreeFile')} value={f.decreeFileId} onChange={(v) => setF({ ...f, decreeFileId: v })} />
         </div>
         <p className="text-xs text-muted-foreground">{t('governance.arch.validityHint')}</p>
         <DialogFooter>
@@ -71,9 +73,9 @@ function ArchitectureDialog({ arch, open, onClose }: { arch: TArchitecture | nul
 function EvaluationDialog({ arch, onClose }: { arch: TArchitecture | null; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [f, setF] = React.useState({ kind: 'midterm', doneDate: new Date().toISOString().slice(0, 10), notes: '' });
+  const [f, setF] = React.useState<{ kind: string; doneDate: string; notes: string; fileId: string | null }>({ kind: 'midterm', doneDate: new Date().toISOString().slice(0, 10), notes: '', fileId: null });
   const save = useMutation({
-    mutationFn: () => govApi.recordEvaluation(arch!.id, { kind: f.kind as 'midterm', doneDate: f.doneDate, notes: f.notes || null }),
+    mutationFn: () => govApi.recordEvaluation(arch!.id, { kind: f.kind as 'midterm', doneDate: f.doneDate, notes: f.notes || null, fileId: f.fileId }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['governance', 'architectures'] });
       toast.success(t('governance.saved'));
@@ -90,6 +92,7 @@ function EvaluationDialog({ arch, onClose }: { arch: TArchitecture | null; onClo
           <Select label={t('governance.arch.evaluationKind')} value={f.kind} onChange={(v) => setF({ ...f, kind: v })} options={evaluationKinds.map((k) => ({ value: k, label: t(`governance.evaluationKind.${k}`) }))} />
           <Text label={t('governance.arch.doneDate')} type="date" value={f.doneDate} onChange={(v) => setF({ ...f, doneDate: v })} />
           <Area label={t('governance.arch.notes')} value={f.notes} onChange={(v) => setF({ ...f, notes: v })} />
+          <FileField label={t('governance.arch.evaluationFile')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
         </div>
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
@@ -132,7 +135,12 @@ export function ArchitecturePage() {
                 {a.title} <Badge variant={a.valid ? 'success' : 'outline'}>{a.valid ? t('governance.valid') : t('governance.notValid')}</Badge>
               </CardTitle>
               <p className="mt-1 text-sm text-muted-foreground">
-                {t('governance.arch.validity', { from: tgl(a.validFrom), until: tgl(a.validUntil) })} · {a.decreeNumber ?? t('governance.arch.noDecree')}
+                {t('governance.arch.validity', { from: tgl(a.validFrom), until: tgl(a.validUntil) })} · {a.decreeNumber ?? t('governance.arch.noDecree')}{' '}
+                {a.decreeFileId ? (
+                  <a className="text-primary hover:underline" href={fileHref(a.decreeFileId)} target="_blank" rel="noreferrer">
+                    {t('governance.file.open')}
+                  </a>
+                ) : null}
               </p>
             </div>
             {canManage ? (
@@ -177,7 +185,14 @@ export function ArchitecturePage() {
                     <TableCell>{t(`governance.evaluationKind.${e.kind}`)}</TableCell>
                     <TableCell>{tgl(e.dueDate)}</TableCell>
                     <TableCell>{e.doneDate ? tgl(e.doneDate) : <Badge variant="warning">{t('governance.arch.pending')}</Badge>}</TableCell>
-                    <TableCell>{e.notes ?? '—'}</TableCell>
+                    <TableCell>
+                      {e.notes ?? '—'}{' '}
+                      {e.fileId ? (
+                        <a className="text-primary hover:underline" href={fileHref(e.fileId)} target="_blank" rel="noreferrer">
+                          {t('governance.file.open')}
+                        </a>
+                      ) : null}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

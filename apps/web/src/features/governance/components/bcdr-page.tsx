@@ -14,9 +14,10 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
+import { FileField, fileHref } from './file-field';
 
-type Form = { serviceName: string; opdId: string; rtoMinutes: string; rpoMinutes: string; strategy: string; contacts: string; lastTestDate: string; lastTestResult: string; lastTestNotes: string; nextTestDate: string };
-const empty: Form = { serviceName: '', opdId: '', rtoMinutes: '240', rpoMinutes: '60', strategy: '', contacts: '', lastTestDate: '', lastTestResult: '', lastTestNotes: '', nextTestDate: '' };
+type Form = { serviceName: string; opdId: string; rtoMinutes: string; rpoMinutes: string; strategy: string; contacts: string; lastTestDate: string; lastTestResult: string; lastTestNotes: string; nextTestDate: string; fileId: string | null };
+const empty: Form = { serviceName: '', opdId: '', rtoMinutes: '240', rpoMinutes: '60', strategy: '', contacts: '', lastTestDate: '', lastTestResult: '', lastTestNotes: '', nextTestDate: '', fileId: null };
 
 function BcdrDialog({ plan, open, onClose }: { plan: TBcdr | null; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ function BcdrDialog({ plan, open, onClose }: { plan: TBcdr | null; open: boolean
             lastTestResult: plan.lastTestResult ?? '',
             lastTestNotes: plan.lastTestNotes ?? '',
             nextTestDate: plan.nextTestDate ?? '',
+            fileId: plan.fileId,
           }
         : empty,
     );
@@ -59,6 +61,7 @@ function BcdrDialog({ plan, open, onClose }: { plan: TBcdr | null; open: boolean
         lastTestResult: (f.lastTestResult || null) as TBcdr['lastTestResult'],
         lastTestNotes: f.lastTestNotes || null,
         nextTestDate: f.nextTestDate || null,
+        fileId: f.fileId,
       };
       return plan ? govApi.updateBcdr(plan.id, body) : govApi.createBcdr(body);
     },
@@ -85,6 +88,7 @@ function BcdrDialog({ plan, open, onClose }: { plan: TBcdr | null; open: boolean
           <Select label={t('governance.bcdr.result')} value={f.lastTestResult} onChange={(v) => setF({ ...f, lastTestResult: v })} options={[{ value: '', label: '—' }, ...testResults.map((r) => ({ value: r, label: t(`governance.testResult.${r}`) }))]} />
           <Area className="md:col-span-2" label={t('governance.bcdr.testNotes')} value={f.lastTestNotes} onChange={(v) => setF({ ...f, lastTestNotes: v })} rows={2} />
           <Text label={t('governance.bcdr.nextTest')} type="date" value={f.nextTestDate} onChange={(v) => setF({ ...f, nextTestDate: v })} />
+          <FileField label={t('governance.bcdr.file')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
         </div>
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
@@ -152,7 +156,14 @@ export function BcdrPage() {
           {(list.data ?? []).map((p) => (
             <TableRow key={p.id} className={p.deletedAt ? 'opacity-60' : undefined}>
               <TableCell>
-                <div className="font-medium">{p.serviceName}</div>
+                <div className="font-medium">
+                  {p.serviceName}{' '}
+                  {p.fileId ? (
+                    <a className="text-xs font-normal text-primary hover:underline" href={fileHref(p.fileId)} target="_blank" rel="noreferrer">
+                      {t('governance.file.open')}
+                    </a>
+                  ) : null}
+                </div>
                 <div className="text-xs text-muted-foreground">{p.opdName ?? ''}</div>
                 <div className="text-xs text-muted-foreground">{p.contacts.map((c) => `${c.name} (${c.role}) ${c.phone}`).join('; ')}</div>
               </TableCell>

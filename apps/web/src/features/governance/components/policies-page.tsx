@@ -14,6 +14,7 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
+import { FileField, fileHref } from './file-field';
 
 type Status = (typeof policyStatuses)[number];
 /** The buttons shown per status (the server checks the same rules). */
@@ -28,8 +29,8 @@ const NEXT: Record<Status, { to: Status; perm: 'governance.manage' | 'governance
   superseded: [],
 };
 
-type Form = { kind: string; title: string; number: string; legalForm: string; scopes: string[]; scopeText: string; legalBasis: string; elements: string[]; effectiveDate: string; notes: string; supersedesId?: string | null };
-const empty: Form = { kind: 'regulation', title: '', number: '', legalForm: '', scopes: [], scopeText: '', legalBasis: '', elements: [], effectiveDate: '', notes: '' };
+type Form = { kind: string; title: string; number: string; legalForm: string; scopes: string[]; scopeText: string; legalBasis: string; elements: string[]; effectiveDate: string; notes: string; fileId: string | null; supersedesId?: string | null };
+const empty: Form = { kind: 'regulation', title: '', number: '', legalForm: '', scopes: [], scopeText: '', legalBasis: '', elements: [], effectiveDate: '', notes: '', fileId: null };
 
 function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolean; onOpenChange: (o: boolean) => void; policy: TPolicy | null; supersedes: TPolicy | null }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
     const p = policy ?? supersedes;
     setF(
       p
-        ? { kind: p.kind, title: p.title, number: policy ? (p.number ?? '') : '', legalForm: p.legalForm ?? '', scopes: p.scopes, scopeText: p.scopeText ?? '', legalBasis: textOf(p.legalBasis), elements: p.elements, effectiveDate: policy ? (p.effectiveDate ?? '') : '', notes: p.notes ?? '', supersedesId: supersedes?.id ?? null }
+        ? { kind: p.kind, title: p.title, number: policy ? (p.number ?? '') : '', legalForm: p.legalForm ?? '', scopes: p.scopes, scopeText: p.scopeText ?? '', legalBasis: textOf(p.legalBasis), elements: p.elements, effectiveDate: policy ? (p.effectiveDate ?? '') : '', notes: p.notes ?? '', fileId: policy ? p.fileId : null, supersedesId: supersedes?.id ?? null }
         : empty,
     );
   }, [open, policy, supersedes]);
@@ -81,6 +82,7 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
           </fieldset>
           <Area className="md:col-span-2" label={t('governance.policy.scopeText')} value={f.scopeText} onChange={(v) => setF({ ...f, scopeText: v })} rows={2} />
           <Area lines className="md:col-span-2" label={t('governance.policy.legalBasis')} value={f.legalBasis} onChange={(v) => setF({ ...f, legalBasis: v })} />
+          <FileField className="md:col-span-2" label={t('governance.policy.file')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
           {f.kind === 'internal_policy' ? (
             <fieldset className="md:col-span-2">
               <legend className="mb-1 text-sm font-medium">{t('governance.policy.elements')}</legend>
@@ -192,7 +194,14 @@ export function PoliciesPage() {
           {all.map((p) => (
             <TableRow key={p.id} className={p.deletedAt ? 'opacity-60' : undefined} data-testid={`policy-${p.id}`}>
               <TableCell>
-                <div className="font-medium">{p.title}</div>
+                <div className="font-medium">
+                  {p.title}{' '}
+                  {p.fileId ? (
+                    <a className="text-xs font-normal text-primary hover:underline" href={fileHref(p.fileId)} target="_blank" rel="noreferrer">
+                      {t('governance.file.open')}
+                    </a>
+                  ) : null}
+                </div>
                 <div className="text-xs text-muted-foreground">
                   {[p.legalForm, p.number, p.effectiveDate ? `${t('governance.policy.effectiveDate')} ${tgl(p.effectiveDate)}` : null].filter(Boolean).join(' · ')}
                 </div>

@@ -13,6 +13,7 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Text, tgl } from './shared';
+import { FileField, fileHref } from './file-field';
 
 type Draft = Omit<TStrategicPlan, 'id' | 'endYear' | 'valid' | 'createdAt' | 'updatedAt'>;
 const blank = (year: number): Draft => ({
@@ -49,6 +50,8 @@ function PlanEditor({ draft, setDraft }: { draft: Draft; setDraft: (d: Draft) =>
         <Text label={t('governance.plan.decreeDate')} type="date" value={d.decreeDate} onChange={(v) => setDraft({ ...d, decreeDate: v || null })} />
         <Text label={t('governance.plan.bssnDate')} type="date" value={d.bssnConsultationDate} onChange={(v) => setDraft({ ...d, bssnConsultationDate: v || null })} />
         <Area className="md:col-span-3" label={t('governance.plan.bssnNotes')} value={d.bssnConsultationNotes ?? ''} onChange={(v) => setDraft({ ...d, bssnConsultationNotes: v || null })} rows={2} />
+        <FileField label={t('governance.plan.bssnFile')} value={d.bssnConsultationFileId} onChange={(v) => setDraft({ ...d, bssnConsultationFileId: v })} />
+        <FileField label={t('governance.plan.decreeFile')} value={d.decreeFileId} onChange={(v) => setDraft({ ...d, decreeFileId: v })} />
       </div>
       <div>
         <h3 className="mb-2 font-medium">{t('governance.plan.goals')}</h3>
@@ -152,13 +155,23 @@ function PlanView({ plan }: { plan: TStrategicPlan }) {
         <div>
           <dt className="font-medium">{t('governance.plan.decree')}</dt>
           <dd>
-            {plan.decreeNumber ?? '—'} {plan.decreeDate ? `(${tgl(plan.decreeDate)})` : ''}
+            {plan.decreeNumber ?? '—'} {plan.decreeDate ? `(${tgl(plan.decreeDate)})` : ''}{' '}
+            {plan.decreeFileId ? (
+              <a className="text-primary hover:underline" href={fileHref(plan.decreeFileId)} target="_blank" rel="noreferrer">
+                {t('governance.file.open')}
+              </a>
+            ) : null}
           </dd>
         </div>
         <div>
           <dt className="font-medium">{t('governance.plan.bssn')}</dt>
           <dd>
-            {tgl(plan.bssnConsultationDate)} {plan.bssnConsultationNotes ? `— ${plan.bssnConsultationNotes}` : ''}
+            {tgl(plan.bssnConsultationDate)} {plan.bssnConsultationNotes ? `— ${plan.bssnConsultationNotes}` : ''}{' '}
+            {plan.bssnConsultationFileId ? (
+              <a className="text-primary hover:underline" href={fileHref(plan.bssnConsultationFileId)} target="_blank" rel="noreferrer">
+                {t('governance.file.open')}
+              </a>
+            ) : null}
           </dd>
         </div>
       </dl>

@@ -11,9 +11,10 @@ import { toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Numbered, Select, Text, tgl } from './shared';
+import { FileField, fileHref } from './file-field';
 
 type Role = (typeof teamRoles)[number];
-type Draft = { decreeNumber: string; decreeDate: string; members: { role: Role; personId: string; duties: string }[] };
+type Draft = { decreeNumber: string; decreeDate: string; decreeFileId: string | null; members: { role: Role; personId: string; duties: string }[] };
 
 export function TeamPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function TeamPage() {
       govApi.saveTeam({
         decreeNumber: d.decreeNumber || null,
         decreeDate: d.decreeDate || null,
+        decreeFileId: d.decreeFileId,
         members: d.members.filter((m) => m.personId).map((m) => ({ role: m.role, personId: m.personId, duties: linesOf(m.duties) })),
       }),
     onSuccess: (data: TTeam) => {
@@ -41,6 +43,7 @@ export function TeamPage() {
     setDraft({
       decreeNumber: data.decreeNumber ?? '',
       decreeDate: data.decreeDate ?? '',
+      decreeFileId: data.decreeFileId,
       members: data.members.length
         ? data.members.map((m) => ({ role: m.role, personId: m.personId, duties: textOf(m.duties) }))
         : [
@@ -70,6 +73,7 @@ export function TeamPage() {
             <div className="grid gap-3 md:grid-cols-2">
               <Text label={t('governance.team.decreeNumber')} value={draft.decreeNumber} onChange={(v) => setDraft({ ...draft, decreeNumber: v })} />
               <Text label={t('governance.team.decreeDate')} type="date" value={draft.decreeDate} onChange={(v) => setDraft({ ...draft, decreeDate: v })} />
+              <FileField label={t('governance.team.decreeFile')} value={draft.decreeFileId} onChange={(v) => setDraft({ ...draft, decreeFileId: v })} />
             </div>
             {draft.members.map((m, i) => (
               <div key={i} className="grid gap-2 rounded-md border p-3 md:grid-cols-3">
@@ -109,7 +113,12 @@ export function TeamPage() {
         <Card>
           <CardHeader>
             <CardTitle>
-              {t('governance.team.decree')}: {data.decreeNumber ?? '—'} {data.decreeDate ? `(${tgl(data.decreeDate)})` : ''}
+              {t('governance.team.decree')}: {data.decreeNumber ?? '—'} {data.decreeDate ? `(${tgl(data.decreeDate)})` : ''}{' '}
+              {data.decreeFileId ? (
+                <a className="text-sm font-normal text-primary hover:underline" href={fileHref(data.decreeFileId)} target="_blank" rel="noreferrer">
+                  {t('governance.file.open')}
+                </a>
+              ) : null}
             </CardTitle>
           </CardHeader>
           <CardContent>
