@@ -6,6 +6,7 @@ import { unzip } from '../../platform/documents/testing/zip.js';
 import { createUserWithRoles } from '../tenants/tenants.service.js';
 import { TEST_PASSWORD, client, login, makeTenant, startTestApp, type TestApp } from '../../../test/harness.js';
 import { governanceEvidence } from './governance.evidence.js';
+import { seedGovernanceDemo } from './governance.seed.js';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -315,5 +316,55 @@ describe('BC/DR', () => {
     expect((await evidence('governance.bcdr_plans')).status).toBe('met');
     expect((await other.get(`/api/governance/bcdr/${res.body.id}`)).status).toBe(404);
     expect((await other.del(`/api/governance/bcdr/${res.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('demo seed and evidence checks', () => {
+  it('[B1][B2][B3][B6][B7][B8][B9][B10] an empty Pemda misses every check; the demo records meet or partly meet them', async () => {
+    const { tenant, email } = await makeTenant(t);
+    const ctx = { tenantId: tenant.id, year: 2026, now: new Date('2026-11-30T03:00:00Z') };
+    const db = t.deps.database.db;
+    for (const check of governanceEvidence) {
+      const r = await check.evaluate(db, ctx);
+      expect(r.status, check.key).toBe('missing');
+      expect(r.detail.id.length).toBeGreaterThan(10);
+      expect(r.detail.en.length).toBeGreaterThan(10);
+    }
+    const c = client(t, await login(t, email));
+    const opdIds = new Map<string, string>();
+    for (const [code, name, shortName] of [
+      ['2.16', 'Dinas Komunikasi dan Informatika', 'DISKOMINFO'],
+      ['1.02', 'Dinas Kesehatan', 'DINKES'],
+    ]) {
+      opdIds.set(shortName, (await c.post('/api/opds', { code, name, shortName })).body.id);
+    }
+    const personIds = new Map<string, string>();
+    for (const [role, fullName, nip, opd] of [
+      ['sekda', 'Drs. Ahmad Fauzi', '196901011991031003', 'DISKOMINFO'],
+      ['kepala_dinas', 'Ir. Rahmat Hidayat', '197505172000031004', 'DISKOMINFO'],
+      ['anggota_tim', 'dr. Lestari Dewi', '197808082005022005', 'DINKES'],
+    ]) {
+      personIds.set(role, (await c.post('/api/people', { fullName, kind: 'asn', nip, email: `${role}@demo.go.id`, opdId: opdIds.get(opd) })).body.id);
+    }
+    await seedGovernanceDemo(db, { tenantId: tenant.id, opdIds, personIds, userIds: new Map() });
+    const results = Object.fromEntries(await Promise.all(governanceEvidence.map(async (e) => [e.key, (await e.evaluate(db, ctx)).status])));
+    expect(results).toEqual({
+      'governance.strategic_plan_valid': 'met',
+      'governance.security_architecture_valid': 'met',
+      'governance.rules_eight_areas': 'partly',
+      'governance.control_procedures_22': 'partly',
+      'governance.control_procedures_applied': 'partly',
+      'governance.technical_team': 'met',
+      'governance.internal_policy': 'met',
+      'governance.policy_register': 'met',
+      'governance.sops': 'met',
+      'governance.bcdr_plans': 'met',
+    });
+    // the seeded SOPs carry the approver from the people register
+    const sops = (await c.get('/api/governance/sops')).body;
+    expect(sops).toHaveLength(4);
+    expect(sops[0].approverName).toBe('Ir. Rahmat Hidayat');
+    const procedures = (await c.get('/api/governance/controls?kind=procedure')).body;
+    expect(procedures.find((p: any) => p.code === 'r').opdStatuses.find((s: any) => s.opdName === 'DISKOMINFO').status).toBe('applied');
   });
 });
