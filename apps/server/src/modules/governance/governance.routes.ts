@@ -24,6 +24,7 @@ import {
   controlKinds,
 } from '@persada/shared';
 import { actorOf } from '../../platform/auth/request-auth.js';
+import { ZExportFormat, sendExport } from '../../platform/http/export.js';
 import type { GovernanceService } from './governance.service.js';
 import type { PoliciesService } from './policies.service.js';
 import type { SopsService } from './sops.service.js';
@@ -33,6 +34,17 @@ const flag = z.enum(['true', 'false']).optional().transform((v) => v === 'true')
 const ZSearch = z.object({ q: z.string().max(200).optional(), includeDeleted: flag });
 const ok = { ok: true as const };
 const P = '/api/governance';
+
+const KIND_ID: Record<string, string> = {
+  internal_policy: 'Kebijakan internal SPBE',
+  regulation: 'Peraturan',
+  technical_policy: 'Kebijakan teknis',
+  sop_set: 'Kumpulan SOP',
+  other: 'Lainnya',
+};
+const STATUS_ID: Record<string, string> = { draft: 'Draf', review: 'Telaah', approved: 'Disetujui', in_force: 'Berlaku', superseded: 'Digantikan' };
+const SCOPE_ID: Record<string, string> = { data: 'Data dan informasi', applications: 'Aplikasi', infrastructure: 'Infrastruktur' };
+const RESULT_ID: Record<string, string> = { passed: 'Berhasil', partial: 'Sebagian', failed: 'Gagal' };
 
 export function governanceRoutes(app: FastifyInstance, gov: GovernanceService, policies: PoliciesService, sops: SopsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -82,6 +94,37 @@ export function governanceRoutes(app: FastifyInstance, gov: GovernanceService, p
   r.get(`${P}/policies`, { schema: { tags, summary: 'Register kebijakan dan peraturan', querystring: ZPolicyQuery, response: { 200: z.array(ZPolicy) } } }, async (req) =>
     policies.list(actorOf(req), req.query),
   );
+  r.get(`${P}/policies/export`, { schema: { tags, summary: 'Ekspor daftar kebijakan keamanan informasi', querystring: ZPolicyQuery.extend(ZExportFormat.shape) } }, async (req, reply) => {
+    const items = await policies.list(actorOf(req), req.query);
+    return sendExport(reply, req.query.format, {
+      title: 'Daftar Kebijakan Keamanan Informasi',
+      filename: 'daftar-kebijakan',
+      columns: [
+        { key: 'no', header: 'No', type: 'number', width: 6 },
+        { key: 'title', header: 'Nama Peraturan', width: 48 },
+        { key: 'kind', header: 'Jenis', width: 22 },
+        { key: 'legalForm', header: 'Bentuk Hukum', width: 24 },
+        { key: 'number', header: 'Nomor', width: 30 },
+        { key: 'scope', header: 'Ruang Lingkup Pengaturan', width: 48 },
+        { key: 'legalBasis', header: 'Dasar Hukum', width: 48 },
+        { key: 'effectiveDate', header: 'Tanggal Berlaku', type: 'date', width: 14 },
+        { key: 'version', header: 'Versi', type: 'number', width: 8 },
+        { key: 'status', header: 'Status', width: 12 },
+      ],
+      rows: items.map((p, i) => ({
+        no: i + 1,
+        title: p.title,
+        kind: KIND_ID[p.kind] ?? p.kind,
+        legalForm: p.legalForm,
+        number: p.number,
+        scope: [p.scopes.map((x) => SCOPE_ID[x] ?? x).join(', '), p.scopeText].filter(Boolean).join(' — '),
+        legalBasis: p.legalBasis.join('; '),
+        effectiveDate: p.effectiveDate,
+        version: p.version,
+        status: STATUS_ID[p.status] ?? p.status,
+      })),
+    });
+  });
   r.post(
     `${P}/policies`,
     { schema: { tags, body: ZPolicyInput.extend({ supersedesId: z.uuid().nullish() }), response: { 200: ZPolicy } } },
@@ -135,6 +178,29 @@ export function governanceRoutes(app: FastifyInstance, gov: GovernanceService, p
   r.get(`${P}/bcdr`, { schema: { tags, summary: 'Rencana BC/DR layanan TIK', querystring: ZSearch, response: { 200: z.array(ZBcdr) } } }, async (req) =>
     gov.listBcdr(actorOf(req), req.query),
   );
+  r.get(`${P}/bcdr/export`, { schema: { tags, summary: 'Ekspor rencana BC/DR', querystring: ZSearch.extend(ZExportFormat.shape) } }, async (req, reply) => {
+    const items = await gov.listBcdr(actorOf(req), req.query);
+    return sendExport(reply, req.query.format, {
+      title: 'Rencana Kelangsungan Layanan dan Pemulihan Bencana Layanan TIK',
+      filename: 'rencana-bcdr',
+      columns: [
+        { key: 'serviceName', header: 'Layanan TIK', width: 40 },
+        { key: 'opdName', header: 'Perangkat Daerah', width: 36 },
+        { key: 'rtoMinutes', header: 'RTO (menit)', type: 'number', width: 12 },
+        { key: 'rpoMinutes', header: 'RPO (menit)', type: 'number', width: 12 },
+        { key: 'strategy', header: 'Strategi', width: 60 },
+        { key: 'contacts', header: 'Kontak', width: 40 },
+        { key: 'lastTestDate', header: 'Uji Terakhir', type: 'date', width: 14 },
+        { key: 'lastTestResult', header: 'Hasil Uji', width: 12 },
+        { key: 'nextTestDate', header: 'Uji Berikutnya', type: 'date', width: 14 },
+      ],
+      rows: items.map((p) => ({
+        ...p,
+        contacts: p.contacts.map((c) => [c.name, c.role, c.phone].filter(Boolean).join(', ')).join('; '),
+        lastTestResult: p.lastTestResult ? RESULT_ID[p.lastTestResult] : null,
+      })),
+    });
+  });
   r.post(`${P}/bcdr`, { schema: { tags, body: ZBcdrInput, response: { 200: ZBcdr } } }, async (req) => gov.createBcdr(actorOf(req), req.body));
   r.get(`${P}/bcdr/:id`, { schema: { tags, params: ZId, response: { 200: ZBcdr } } }, async (req) => gov.getBcdr(actorOf(req), req.params.id));
   r.put(`${P}/bcdr/:id`, { schema: { tags, params: ZId, body: ZBcdrInput, response: { 200: ZBcdr } } }, async (req) =>

@@ -368,3 +368,19 @@ describe('demo seed and evidence checks', () => {
     expect(procedures.find((p: any) => p.code === 'r').opdStatuses.find((s: any) => s.opdName === 'DISKOMINFO').status).toBe('applied');
   });
 });
+
+describe('exports', () => {
+  it('[B10] exports the register of policies with their scope as in report appendix I', async () => {
+    const res = await api.get('/api/governance/policies/export?format=csv&kind=regulation');
+    expect(res.status).toBe(200);
+    const text = res.raw.toString('utf8');
+    expect(text).toContain('Nama Peraturan');
+    expect(text).toContain('Ruang Lingkup Pengaturan');
+    expect(text).toContain('Perwali Pengamanan Informasi');
+    expect(text).toContain('Data dan informasi, Aplikasi, Infrastruktur');
+    expect(text).toContain('Digantikan');
+    const xlsx = await api.get('/api/governance/bcdr/export?format=xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+  });
+});

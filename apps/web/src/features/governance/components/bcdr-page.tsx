@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ArchiveRestore, Pencil, Plus, Trash2 } from 'lucide-react';
 import { testResults, type TBcdr } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
+import { ExportButtons } from '@/components/data-table/export-buttons';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -139,6 +140,9 @@ export function BcdrPage() {
         <div className="flex items-center gap-2">
           <Checkbox id="bcdr-deleted" checked={includeDeleted} onCheckedChange={(v) => setIncludeDeleted(v === true)} />
           <Label htmlFor="bcdr-deleted">{t('governance.showDeleted')}</Label>
+        </div>
+        <div className="ml-auto">
+          <ExportButtons endpoint="/api/governance/bcdr" params={{ q: q || undefined }} />
         </div>
       </div>
       <Table>

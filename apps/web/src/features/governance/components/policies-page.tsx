@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ArchiveRestore, Pencil, Plus, Trash2 } from 'lucide-react';
 import { internalPolicyElements, policyKinds, policyScopes, policyStatuses, type TPolicy } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
+import { ExportButtons } from '@/components/data-table/export-buttons';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -177,6 +178,9 @@ export function PoliciesPage() {
         <div className="flex items-center gap-2 pb-2">
           <Checkbox id="pol-deleted" checked={includeDeleted} onCheckedChange={(v) => setIncludeDeleted(v === true)} />
           <Label htmlFor="pol-deleted">{t('governance.showDeleted')}</Label>
+        </div>
+        <div className="ml-auto pb-1">
+          <ExportButtons endpoint="/api/governance/policies" params={{ kind: kind || undefined, status: status || undefined, q: q || undefined }} />
         </div>
       </div>
       <Table>
