@@ -86,6 +86,7 @@ CREATE TABLE "gov_policies" (
   "scope_text" text,
   "legal_basis" jsonb DEFAULT '[]'::jsonb NOT NULL,
   "elements" jsonb DEFAULT '[]'::jsonb NOT NULL,
+  "assurances" jsonb DEFAULT '[]'::jsonb NOT NULL,
   "effective_date" date,
   "file_id" uuid,
   "notes" text,

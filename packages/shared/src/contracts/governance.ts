@@ -160,6 +160,8 @@ export type TControlStatusInput = z.infer<typeof ZControlStatusInput>;
 export const policyKinds = ['internal_policy', 'regulation', 'technical_policy', 'sop_set', 'other'] as const;
 export const policyStatuses = ['draft', 'review', 'approved', 'in_force', 'superseded'] as const;
 export const policyScopes = ['data', 'applications', 'infrastructure'] as const;
+/** What every SPBE asset is assured for (MJK-40 Pasal 5 ayat (2), JBI-35 Pasal 15). */
+export const policyAssurances = ['confidentiality', 'integrity', 'availability', 'authenticity', 'non_repudiation'] as const;
 /** The elements of the SPBE internal policy (MJK-40 P4). */
 export const internalPolicyElements = [
   'scope',
@@ -181,6 +183,7 @@ export const ZPolicyInput = z.object({
   scopeText: optText(4000),
   legalBasis: list(),
   elements: z.array(z.enum(internalPolicyElements)).max(9).default([]),
+  assurances: z.array(z.enum(policyAssurances)).max(5).default([]),
   effectiveDate: optDate,
   fileId: optUuid,
   notes: optText(4000),
@@ -195,6 +198,7 @@ export const ZPolicy = z.object({
   scopeText: z.string().nullable(),
   legalBasis: z.array(z.string()),
   elements: z.array(z.enum(internalPolicyElements)),
+  assurances: z.array(z.enum(policyAssurances)),
   effectiveDate: z.string().nullable(),
   fileId: z.string().nullable(),
   notes: z.string().nullable(),

@@ -107,6 +107,7 @@ export const govPolicies = pgTable(
     scopeText: text('scope_text'),
     legalBasis: jsonb('legal_basis').$type<string[]>().notNull().default([]),
     elements: jsonb('elements').$type<string[]>().notNull().default([]),
+    assurances: jsonb('assurances').$type<string[]>().notNull().default([]),
     effectiveDate: date('effective_date'),
     fileId: uuid('file_id'),
     notes: text('notes'),

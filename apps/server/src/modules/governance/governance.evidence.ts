@@ -119,8 +119,13 @@ export const governanceEvidence: EvidenceCheck[] = [
       const inForce = list.find((p) => p.status === 'in_force');
       if (inForce) {
         const rec = [{ entity: 'gov_policy', id: inForce.id, label: inForce.title, href: '/tata-kelola/kebijakan' }];
-        if (inForce.elements.length < 9 || inForce.scopes.length < 3)
-          return r('partly', 'Kebijakan internal berlaku tetapi belum memuat seluruh unsur dan ruang lingkup.', 'The internal policy is in force but lacks some elements or scope.', rec);
+        if (inForce.elements.length < 9 || inForce.scopes.length < 3 || inForce.assurances.length < 5)
+          return r(
+            'partly',
+            'Kebijakan internal berlaku tetapi belum memuat seluruh unsur, ruang lingkup (data, aplikasi, infrastruktur) atau penjaminan keamanan.',
+            'The internal policy is in force but lacks some elements, scope (data, applications, infrastructure) or assurances.',
+            rec,
+          );
         return r('met', `Kebijakan internal "${inForce.title}" berlaku.`, `The internal policy "${inForce.title}" is in force.`, rec);
       }
       if (list.some((p) => p.status !== 'superseded'))

@@ -136,6 +136,7 @@ export async function seedGovernanceDemo(db: Db, ctx: DemoSeedContext): Promise<
       scopeText: 'Data dan informasi SPBE, Aplikasi SPBE, dan Infrastruktur SPBE; penjaminan kerahasiaan, keutuhan, ketersediaan, keaslian dan kenirsangkalan.',
       legalBasis: ['Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE', 'Peraturan BSSN Nomor 4 Tahun 2021 tentang Pedoman Manajemen Keamanan Informasi SPBE'],
       elements: ['scope', 'responsible', 'planning', 'operational_support', 'performance_evaluation', 'continuous_improvement', 'risk_management', 'control_procedures', 'third_party'],
+      assurances: ['confidentiality', 'integrity', 'availability', 'authenticity', 'non_repudiation'],
       effectiveDate: '2024-10-01',
       status: 'in_force',
       approvedAt: new Date('2024-09-20T03:00:00Z'),

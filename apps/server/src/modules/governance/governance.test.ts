@@ -100,11 +100,20 @@ describe('governance rules and control procedures', () => {
 });
 
 describe('policy lifecycle', () => {
-  const body = { kind: 'internal_policy', title: 'Kebijakan Internal Keamanan SPBE', scopes: ['data', 'applications', 'infrastructure'], legalBasis: ['Perpres 95/2018'] };
+  const body = {
+    kind: 'internal_policy',
+    title: 'Kebijakan Internal Keamanan SPBE',
+    scopes: ['data', 'applications', 'infrastructure'],
+    assurances: ['confidentiality', 'integrity', 'availability', 'authenticity', 'non_repudiation'],
+    legalBasis: ['Perpres 95/2018'],
+  };
 
-  it('[B4] refuses an illegal jump with a bilingual message and walks draft → review → approved → in force', async () => {
+  it('[B4][B5] refuses an illegal jump with a bilingual message and walks draft → review → approved → in force', async () => {
     const p = (await api.post('/api/governance/policies', body)).body;
     expect(p.status).toBe('draft');
+    // [B5] scope and the five assurances of MJK-40 Pasal 5 are kept
+    expect(p.scopes).toEqual(['data', 'applications', 'infrastructure']);
+    expect(p.assurances).toHaveLength(5);
     const jump = await api.post(`/api/governance/policies/${p.id}/transition`, { to: 'approved' });
     expect(jump.status).toBe(409);
     expect(jump.body.detail).toContain('tidak diizinkan');

@@ -23,6 +23,7 @@ export function policyDto(p: PolicyRow) {
     scopeText: p.scopeText,
     legalBasis: p.legalBasis,
     elements: p.elements as TPolicyInput['elements'],
+    assurances: p.assurances as TPolicyInput['assurances'],
     effectiveDate: p.effectiveDate,
     fileId: p.fileId,
     notes: p.notes,

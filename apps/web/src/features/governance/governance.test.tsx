@@ -16,6 +16,7 @@ const policy = (over: Record<string, unknown> = {}) => ({
   scopeText: null,
   legalBasis: [],
   elements: [],
+  assurances: [],
   effectiveDate: null,
   fileId: null,
   notes: null,

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ArchiveRestore, Pencil, Plus, Trash2 } from 'lucide-react';
-import { internalPolicyElements, policyKinds, policyScopes, policyStatuses, type TPolicy } from '@persada/shared';
+import { internalPolicyElements, policyAssurances, policyKinds, policyScopes, policyStatuses, type TPolicy } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
 import { ExportButtons } from '@/components/data-table/export-buttons';
 import { Button } from '@/components/ui/button';
@@ -30,8 +30,8 @@ const NEXT: Record<Status, { to: Status; perm: 'governance.manage' | 'governance
   superseded: [],
 };
 
-type Form = { kind: string; title: string; number: string; legalForm: string; scopes: string[]; scopeText: string; legalBasis: string; elements: string[]; effectiveDate: string; notes: string; fileId: string | null; supersedesId?: string | null };
-const empty: Form = { kind: 'regulation', title: '', number: '', legalForm: '', scopes: [], scopeText: '', legalBasis: '', elements: [], effectiveDate: '', notes: '', fileId: null };
+type Form = { kind: string; title: string; number: string; legalForm: string; scopes: string[]; scopeText: string; legalBasis: string; elements: string[]; assurances: string[]; effectiveDate: string; notes: string; fileId: string | null; supersedesId?: string | null };
+const empty: Form = { kind: 'regulation', title: '', number: '', legalForm: '', scopes: [], scopeText: '', legalBasis: '', elements: [], assurances: [], effectiveDate: '', notes: '', fileId: null };
 
 function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolean; onOpenChange: (o: boolean) => void; policy: TPolicy | null; supersedes: TPolicy | null }) {
   const { t } = useTranslation();
@@ -42,13 +42,13 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
     const p = policy ?? supersedes;
     setF(
       p
-        ? { kind: p.kind, title: p.title, number: policy ? (p.number ?? '') : '', legalForm: p.legalForm ?? '', scopes: p.scopes, scopeText: p.scopeText ?? '', legalBasis: textOf(p.legalBasis), elements: p.elements, effectiveDate: policy ? (p.effectiveDate ?? '') : '', notes: p.notes ?? '', fileId: policy ? p.fileId : null, supersedesId: supersedes?.id ?? null }
+        ? { kind: p.kind, title: p.title, number: policy ? (p.number ?? '') : '', legalForm: p.legalForm ?? '', scopes: p.scopes, scopeText: p.scopeText ?? '', legalBasis: textOf(p.legalBasis), elements: p.elements, assurances: p.assurances, effectiveDate: policy ? (p.effectiveDate ?? '') : '', notes: p.notes ?? '', fileId: policy ? p.fileId : null, supersedesId: supersedes?.id ?? null }
         : empty,
     );
   }, [open, policy, supersedes]);
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...f, kind: f.kind as TPolicy['kind'], scopes: f.scopes as TPolicy['scopes'], elements: f.elements as TPolicy['elements'], legalBasis: linesOf(f.legalBasis), number: f.number || null, legalForm: f.legalForm || null, scopeText: f.scopeText || null, effectiveDate: f.effectiveDate || null, notes: f.notes || null };
+      const body = { ...f, kind: f.kind as TPolicy['kind'], scopes: f.scopes as TPolicy['scopes'], elements: f.elements as TPolicy['elements'], assurances: f.assurances as TPolicy['assurances'], legalBasis: linesOf(f.legalBasis), number: f.number || null, legalForm: f.legalForm || null, scopeText: f.scopeText || null, effectiveDate: f.effectiveDate || null, notes: f.notes || null };
       return policy ? govApi.updatePolicy(policy.id, { ...body, supersedesId: undefined }) : govApi.createPolicy(body);
     },
     onSuccess: () => {
@@ -57,7 +57,7 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
       onOpenChange(false);
     },
   });
-  const toggle = (k: 'scopes' | 'elements', v: string) => setF((x) => ({ ...x, [k]: x[k].includes(v) ? x[k].filter((y) => y !== v) : [...x[k], v] }));
+  const toggle = (k: 'scopes' | 'elements' | 'assurances', v: string) => setF((x) => ({ ...x, [k]: x[k].includes(v) ? x[k].filter((y) => y !== v) : [...x[k], v] }));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90vh] max-w-2xl overflow-y-auto">
@@ -77,6 +77,17 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
                 <label key={s} className="flex items-center gap-2 text-sm">
                   <Checkbox checked={f.scopes.includes(s)} onCheckedChange={() => toggle('scopes', s)} />
                   {t(`governance.scope.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="md:col-span-2">
+            <legend className="mb-1 text-sm font-medium">{t('governance.policy.assurances')}</legend>
+            <div className="flex flex-wrap gap-4">
+              {policyAssurances.map((s) => (
+                <label key={s} className="flex items-center gap-2 text-sm">
+                  <Checkbox checked={f.assurances.includes(s)} onCheckedChange={() => toggle('assurances', s)} />
+                  {t(`governance.assurance.${s}`)}
                 </label>
               ))}
             </div>
