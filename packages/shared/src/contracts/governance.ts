@@ -157,7 +157,8 @@ export const ZControlStatusInput = z.object({
 export type TControlStatusInput = z.infer<typeof ZControlStatusInput>;
 
 // ---------------------------------------------------------------- B4 / B10 policy documents
-export const policyKinds = ['internal_policy', 'regulation', 'technical_policy', 'sop_set', 'other'] as const;
+/** `national_regulation`: the laws and regulations the Pemda's work rests on (the report's legal basis list). */
+export const policyKinds = ['internal_policy', 'regulation', 'technical_policy', 'sop_set', 'national_regulation', 'other'] as const;
 export const policyStatuses = ['draft', 'review', 'approved', 'in_force', 'superseded'] as const;
 export const policyScopes = ['data', 'applications', 'infrastructure'] as const;
 /** What every SPBE asset is assured for (MJK-40 Pasal 5 ayat (2), JBI-35 Pasal 15). */

@@ -40,6 +40,7 @@ const KIND_ID: Record<string, string> = {
   regulation: 'Peraturan',
   technical_policy: 'Kebijakan teknis',
   sop_set: 'Kumpulan SOP',
+  national_regulation: 'Peraturan perundang-undangan',
   other: 'Lainnya',
 };
 const STATUS_ID: Record<string, string> = { draft: 'Draf', review: 'Telaah', approved: 'Disetujui', in_force: 'Berlaku', superseded: 'Digantikan' };

@@ -168,6 +168,20 @@ export async function seedGovernanceDemo(db: Db, ctx: DemoSeedContext): Promise<
       status: 'draft',
     });
 
+    // The legal basis list of the annual report (JMB-MONEV 1.1), as national regulations in the register
+    const nationalBasis: [string, string, string[]][] = [
+      ['Undang-Undang Nomor 19 Tahun 2016 tentang Perubahan atas Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik', 'Undang-Undang', ['data', 'applications', 'infrastructure']],
+      ['Peraturan Pemerintah Nomor 71 Tahun 2019 tentang Penyelenggaraan Sistem dan Transaksi Elektronik', 'Peraturan Pemerintah', ['data', 'applications', 'infrastructure']],
+      ['Peraturan Menteri PANRB Nomor 18 Tahun 2019 tentang Jabatan Fungsional Sandiman', 'Peraturan Menteri', []],
+      ['Peraturan Badan Siber dan Sandi Negara Nomor 10 Tahun 2019 tentang Pelaksanaan Persandian untuk Pengamanan Informasi di Pemerintah Daerah', 'Peraturan Badan', ['data', 'applications', 'infrastructure']],
+      ['Peraturan Kepala Lembaga Sandi Negara Nomor 3 Tahun 2017 tentang Penyelenggaraan Pendidikan dan Pelatihan Sandiman', 'Peraturan Kepala Lembaga', []],
+      ['Peraturan Menteri Komunikasi dan Informatika Nomor 4 Tahun 2016 tentang Sistem Manajemen Pengamanan Informasi', 'Peraturan Menteri', ['data', 'applications', 'infrastructure']],
+      ['Peraturan Menteri Komunikasi dan Informatika Nomor 8 Tahun 2019 tentang Penyelenggaraan Urusan Pemerintahan Konkuren Bidang Komunikasi dan Informatika', 'Peraturan Menteri', []],
+    ];
+    for (const [title, legalForm, scopes] of nationalBasis) {
+      await repo.insertPolicy(tx, { tenantId, kind: 'national_regulation', title, legalForm, scopes, status: 'in_force', scopeText: 'Dasar hukum penyelenggaraan persandian dan keamanan informasi.' });
+    }
+
     await repo.insertBcdr(tx, {
       tenantId,
       serviceName: 'Layanan Naskah Dinas Elektronik (SRIKANDI)',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { allPermissions } from '@persada/shared';
-import { baseRoutes, installFakeApi, makeMe } from '@/test/fake-api';
+import { baseRoutes, installFakeApi, makeMe, page } from '@/test/fake-api';
 import { renderApp } from '@/test/render';
 
 const POLICY_ID = '11111111-2222-4333-8444-555555555555';
@@ -92,6 +92,7 @@ describe('governance', () => {
       ...baseRoutes(),
       'GET /api/governance/sops/:id': () => sop,
       'PUT /api/governance/sops/:id': (r) => ({ ...sop, ...r.body }),
+      'GET /api/people': () => page([]),
     });
     renderApp(`/tata-kelola/sop/${SOP_ID}`);
     const table = await screen.findByRole('table', { name: 'Uraian prosedur' });

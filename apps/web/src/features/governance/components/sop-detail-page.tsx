@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, sopDocumentUrl, textOf } from '../api';
-import { Area, Numbered, Text, tgl } from './shared';
+import { Area, Numbered, Select, Text, tgl } from './shared';
 
 type Step = TSop['steps'][number];
 type Draft = Omit<TSop, 'id' | 'totalMinutes' | 'deletedAt' | 'createdAt' | 'updatedAt'>;
@@ -29,6 +29,7 @@ export function SopDetailPage() {
   const canManage = usePermission('governance.manage');
   const sop = useQuery({ queryKey: ['governance', 'sop', sopId], queryFn: () => govApi.sop(sopId) });
   const [draft, setDraft] = React.useState<Draft | null>(null);
+  const people = useQuery({ queryKey: ['governance', 'people'], queryFn: () => govApi.people(), enabled: !!draft });
   const save = useMutation({
     mutationFn: (d: Draft) => govApi.updateSop(sopId, d),
     onSuccess: (s) => {
@@ -110,6 +111,12 @@ export function SopDetailPage() {
               <Text label={t('governance.sop.revision')} type="number" value={d.revision} onChange={(v) => set('revision', Number(v) || 0)} />
               <Text label={t('governance.sop.effectiveDate')} type="date" value={d.effectiveDate} onChange={(v) => set('effectiveDate', v || null)} />
               <Text label={t('governance.sop.approverPosition')} value={d.approverPosition} onChange={(v) => set('approverPosition', v || null)} />
+              <Select
+                label={t('governance.sop.approverPerson')}
+                value={d.approverPersonId ?? ''}
+                onChange={(v) => setDraft((x) => (x ? { ...x, approverPersonId: v || null, approverName: v ? null : x.approverName, approverNip: v ? null : x.approverNip } : x))}
+                options={[{ value: '', label: '—' }, ...(people.data?.items ?? []).map((p) => ({ value: p.id, label: [p.fullName, p.positionName].filter(Boolean).join(' — ') }))]}
+              />
               <Text label={t('governance.sop.approverName')} value={d.approverName} onChange={(v) => set('approverName', v || null)} />
               <Text label={t('governance.sop.approverNip')} value={d.approverNip} onChange={(v) => set('approverNip', v || null)} />
               <Area className="md:col-span-3" label={t('governance.sop.purpose')} value={d.purpose ?? ''} onChange={(v) => set('purpose', v || null)} rows={2} />
