@@ -4,8 +4,8 @@ import type { AppDeps } from '../../app/deps.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { govSops } from '../../db/schema/index.js';
 import { tenants } from '../../db/schema/index.js';
-import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/context/actor.js';
+import { eq, sql } from 'drizzle-orm';
+import { systemActor, type Actor } from '../../platform/context/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { isoOrNull } from './dates.js';
@@ -49,13 +49,16 @@ export function sopDto(s: SopRow) {
   };
 }
 
-/** Adds the starter SOPs once, for a tenant that has never had any SOP. */
+/** Adds the starter SOPs once, for a tenant that has never had any SOP (serialised per tenant). */
 export async function ensureStarterSops(db: DbOrTx, tenantId: string) {
-  if ((await repo.sopCount(db, tenantId)) > 0) return [];
-  return repo.insertSops(
-    db,
-    STARTER_SOPS.map((s) => ({ ...s, tenantId, approverPersonId: null, approverName: null, approverNip: null })),
-  );
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`gov_sops:${tenantId}`}))`);
+    if ((await repo.sopCount(tx, tenantId)) > 0) return [];
+    return repo.insertSops(
+      tx,
+      STARTER_SOPS.map((s) => ({ ...s, tenantId, approverPersonId: null, approverName: null, approverNip: null })),
+    );
+  });
 }
 
 /** Standard operating procedures as structured records, printable as PDF and Word (B8). */
@@ -67,7 +70,13 @@ export class SopsService {
 
   async list(actor: Actor, q: { q?: string; includeDeleted?: boolean }) {
     policy.read(actor);
-    await ensureStarterSops(this.db, actor.tenantId);
+    if ((await repo.sopCount(this.db, actor.tenantId)) === 0) {
+      await this.db.transaction(async (tx) => {
+        for (const row of await ensureStarterSops(tx, actor.tenantId)) {
+          await recordAudit(tx, systemActor(actor.tenantId, 'sistem (SOP awal)'), { action: 'create', entity: 'gov_sop', entityId: row.id, after: row });
+        }
+      });
+    }
     return (await repo.listSops(this.db, actor.tenantId, q)).map(sopDto);
   }
   async get(actor: Actor, id: string) {
