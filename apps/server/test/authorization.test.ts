@@ -208,6 +208,7 @@ const specs: Record<string, Spec> = {
   'PUT /api/governance/controls/:id': { needs: [gov('governance.manage')], id: () => fresh.control(), body: () => ({ instrumentNumber: 'SE 1/2026' }) },
   'PUT /api/governance/controls/:id/status': { needs: [gov('governance.manage', 'opd')], id: () => fresh.control(), body: () => ({ opdId: A.opd, status: 'in_progress' }) },
   'GET /api/governance/policies': { needs: [gov('governance.read', 'any')] },
+  'GET /api/governance/policies/document': { needs: [gov('governance.read', 'any')], query: '?format=docx' },
   'GET /api/governance/policies/export': { needs: [gov('governance.read', 'any')], query: '?format=csv' },
   'POST /api/governance/policies': { needs: [gov('governance.manage')], body: govPolicyBody },
   'GET /api/governance/policies/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.policy() },

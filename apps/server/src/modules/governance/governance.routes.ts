@@ -126,6 +126,14 @@ export function governanceRoutes(app: FastifyInstance, gov: GovernanceService, p
       })),
     });
   });
+  r.get(
+    `${P}/policies/document`,
+    { schema: { tags, summary: 'Cetak daftar kebijakan keamanan informasi (Lampiran I)', querystring: ZPolicyQuery.extend({ format: z.enum(['pdf', 'docx']).default('pdf') }) } },
+    async (req, reply) => {
+      const f = await policies.registerDocument(actorOf(req), req.query, req.query.format);
+      return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.body);
+    },
+  );
   r.post(
     `${P}/policies`,
     { schema: { tags, body: ZPolicyInput.extend({ supersedesId: z.uuid().nullish() }), response: { 200: ZPolicy } } },

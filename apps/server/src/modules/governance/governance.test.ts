@@ -382,12 +382,18 @@ describe('exports', () => {
   it('[B10] exports the register of policies with their scope as in report appendix I', async () => {
     const res = await api.get('/api/governance/policies/export?format=csv&kind=regulation');
     expect(res.status).toBe(200);
-    const text = res.raw.toString('utf8');
-    expect(text).toContain('Nama Peraturan');
+    const csv = res.raw.toString('utf8');
+    expect(csv).toContain('Nama Peraturan');
+    expect(csv).toContain('Ruang Lingkup Pengaturan');
+    expect(csv).toContain('Perwali Pengamanan Informasi');
+    expect(csv).toContain('Data dan informasi, Aplikasi, Infrastruktur');
+    expect(csv).toContain('Digantikan');
+    const pdf = await api.get('/api/governance/policies/document?format=pdf');
+    expect(pdf.status).toBe(200);
+    const text = squash(pdfPages(pdf.raw).join(' '));
+    expect(text).toContain('DAFTAR KEBIJAKAN KEAMANAN INFORMASI');
     expect(text).toContain('Ruang Lingkup Pengaturan');
     expect(text).toContain('Perwali Pengamanan Informasi');
-    expect(text).toContain('Data dan informasi, Aplikasi, Infrastruktur');
-    expect(text).toContain('Digantikan');
     const xlsx = await api.get('/api/governance/bcdr/export?format=xlsx');
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');

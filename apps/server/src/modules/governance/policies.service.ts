@@ -5,6 +5,9 @@ import type { govPolicies } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { eq } from 'drizzle-orm';
+import { tenants } from '../../db/schema/index.js';
+import { CONTENT_TYPES, formatTanggal, letterheadFromTenant, renderDocx, renderOfficialPdf, type OfficialDocument, type RenderedFile } from '../../platform/documents/index.js';
 import { isoOrNull } from './dates.js';
 import { governancePolicy as policy } from './governance.policy.js';
 import * as repo from './governance.repo.js';
@@ -55,6 +58,8 @@ export const POLICY_TRANSITIONS: Record<PolicyStatus, { to: PolicyStatus; needs:
 };
 
 const EDITABLE: PolicyStatus[] = ['draft', 'review'];
+const STATUS_ID: Record<string, string> = { draft: 'Draf', review: 'Telaah', approved: 'Disetujui', in_force: 'Berlaku', superseded: 'Digantikan' };
+const SCOPE_ID: Record<string, string> = { data: 'Data dan informasi', applications: 'Aplikasi', infrastructure: 'Infrastruktur' };
 
 /** Security policies and the register of regulations (B4, B5, B10). */
 export class PoliciesService {
@@ -132,6 +137,38 @@ export class PoliciesService {
       return policyDto(row);
     });
   }
+  /** "DAFTAR KEBIJAKAN KEAMANAN INFORMASI" in the layout of the report's appendix I (B10). */
+  async registerDocument(actor: Actor, q: { kind?: string; status?: string; q?: string }, format: 'pdf' | 'docx'): Promise<RenderedFile> {
+    const items = await this.list(actor, { ...q, includeDeleted: false });
+    const [t] = await this.db.select().from(tenants).where(eq(tenants.id, actor.tenantId));
+    const scope = (p: (typeof items)[number]) =>
+      [p.scopes.map((x) => SCOPE_ID[x] ?? x).join(', '), p.scopeText].filter(Boolean).join(' — ') || '-';
+    const doc: OfficialDocument = {
+      letterhead: letterheadFromTenant({ name: t.name, level: t.level, dinasName: t.dinasName, address: t.address, phone: t.phone, email: t.email, domain: t.domain }),
+      title: 'DAFTAR KEBIJAKAN KEAMANAN INFORMASI',
+      subtitle: 'Kebijakan dan standar persandian dan keamanan informasi termasuk standar operasional prosedur',
+      dateLine: `Keadaan per ${formatTanggal(new Date())}`,
+      table: {
+        columns: [
+          { header: 'No', width: 0.5, align: 'center' },
+          { header: 'Nama Peraturan', width: 4 },
+          { header: 'Ruang Lingkup Pengaturan', width: 4 },
+          { header: 'Keterangan', width: 2 },
+        ],
+        rows: items.map((p, i) => [
+          String(i + 1),
+          [p.title, [p.legalForm, p.number].filter(Boolean).join(' ')].filter(Boolean),
+          scope(p),
+          [STATUS_ID[p.status] ?? p.status, `versi ${p.version}`],
+        ]),
+        emptyText: 'Belum ada kebijakan.',
+      },
+      date: new Date(),
+    };
+    const body = format === 'pdf' ? await renderOfficialPdf(doc) : await renderDocx(doc);
+    return { body, contentType: CONTENT_TYPES[format], filename: `daftar-kebijakan-keamanan-informasi.${format}` };
+  }
+
   async remove(actor: Actor, id: string) {
     policy.manage(actor);
     const before = await repo.getPolicy(this.db, actor.tenantId, id);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ArchiveRestore, Pencil, Plus, Trash2 } from 'lucide-react';
+import { ArchiveRestore, FileDown, Pencil, Plus, Trash2 } from 'lucide-react';
 import { internalPolicyElements, policyAssurances, policyKinds, policyScopes, policyStatuses, type TPolicy } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
 import { ExportButtons } from '@/components/data-table/export-buttons';
@@ -190,7 +190,15 @@ export function PoliciesPage() {
           <Checkbox id="pol-deleted" checked={includeDeleted} onCheckedChange={(v) => setIncludeDeleted(v === true)} />
           <Label htmlFor="pol-deleted">{t('governance.showDeleted')}</Label>
         </div>
-        <div className="ml-auto pb-1">
+        <div className="ml-auto flex gap-2 pb-1">
+          {(['pdf', 'docx'] as const).map((f) => (
+            <Button key={f} variant="outline" size="sm" asChild>
+              <a href={`/api/governance/policies/document?format=${f}${kind ? `&kind=${kind}` : ''}${status ? `&status=${status}` : ''}`} download>
+                <FileDown />
+                {t(`governance.policy.print.${f}`)}
+              </a>
+            </Button>
+          ))}
           <ExportButtons endpoint="/api/governance/policies" params={{ kind: kind || undefined, status: status || undefined, q: q || undefined }} />
         </div>
       </div>
