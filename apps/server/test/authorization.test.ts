@@ -72,6 +72,8 @@ let B: World & Record<string, string>;
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
+/** B's governance record id by route segment (plans, architectures, controls, policies, sops, bcdr). */
+let BG: Record<string, string> = {};
 const roleUsers = new Map<string, Who>();
 let routes: { method: string; path: string }[];
 
@@ -108,7 +110,32 @@ const fresh = {
   riskTreatment: async () => (await ok(adminA.call({ method: 'POST', url: `/api/risks/${A.risk}/treatments`, body: treatmentBody }))).id as string,
   riskMonitoring: async () => (await ok(adminA.call({ method: 'POST', url: `/api/risks/${A.risk}/monitorings`, body: monitoringBody }))).id as string,
   role: async () => (await ok(adminA.call({ method: 'POST', url: '/api/roles', body: { code: `sementara_${n()}`, name: 'Peran Sementara', nameEn: 'Temp role', permissions: ['tenant.read'] } }))).id as string,
+  // governance (B1–B10)
+  plan: async () => (await ok(adminA.call({ method: 'POST', url: '/api/governance/plans', body: govPlanBody() }))).id as string,
+  architecture: async () => (await ok(adminA.call({ method: 'POST', url: '/api/governance/architectures', body: govArchBody() }))).id as string,
+  policy: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/governance/policies', body: govPolicyBody() }))).id as string;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/governance/policies/${id}` }));
+    return id;
+  },
+  sop: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/governance/sops', body: govSopBody() }))).id as string;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/governance/sops/${id}` }));
+    return id;
+  },
+  bcdr: async (deleted = false) => {
+    const id = (await ok(adminA.call({ method: 'POST', url: '/api/governance/bcdr', body: govBcdrBody() }))).id as string;
+    if (deleted) await ok(adminA.call({ method: 'DELETE', url: `/api/governance/bcdr/${id}` }));
+    return id;
+  },
+  control: async () => (await ok(adminA.call({ method: 'GET', url: '/api/governance/controls?kind=procedure' })))[0].id as string,
 };
+const govPlanBody = () => ({ title: `Renstra Uji ${n()}`, startYear: 2025, programs: [{ name: 'Program', activities: [{ name: 'Kegiatan', yearlyTargets: ['1', '2', '3', '4', '5'] }] }] });
+const govArchBody = () => ({ title: `Arsitektur Uji ${n()}`, validFrom: '2025-03-10', decreeNumber: 'Kep 1/2025' });
+const govPolicyBody = () => ({ kind: 'regulation', title: `Kebijakan Uji ${n()}`, scopes: ['data'] });
+const govSopBody = () => ({ number: `SOP.${n()}`, title: 'SOP Uji Alfa', actors: ['Sandiman'], steps: [{ activity: 'Menerima surat', actor: 0, minutes: 5 }] });
+const govBcdrBody = () => ({ serviceName: `Layanan Uji ${n()}`, rtoMinutes: 60, rpoMinutes: 30, strategy: 'Replikasi harian', nextTestDate: '2027-01-10' });
+const gov = (p: Permission, s: Need[1] = 'tenant'): Need => [p, s];
 
 const org = (p: Permission, s: Need[1] = 'opd'): Need => [p, s];
 /** A tenant's own regulation document (R-REG import as JSON). */
@@ -233,6 +260,48 @@ const specs: Record<string, Spec> = {
   'DELETE /api/risk-treatments/:id': { needs: [org('risks.manage')], id: () => fresh.riskTreatment() },
   'POST /api/risks/:id/monitorings': { needs: [org('risks.manage')], id: async () => A.risk, body: () => monitoringBody },
   'DELETE /api/risk-monitorings/:id': { needs: [org('risks.manage')], id: () => fresh.riskMonitoring() },
+  // governance (B1–B10)
+  'GET /api/governance/plans': { needs: [gov('governance.read', 'any')] },
+  'POST /api/governance/plans': { needs: [gov('governance.manage')], body: govPlanBody },
+  'GET /api/governance/plans/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.plan() },
+  'PUT /api/governance/plans/:id': { needs: [gov('governance.manage')], id: () => fresh.plan(), body: govPlanBody },
+  'DELETE /api/governance/plans/:id': { needs: [gov('governance.manage')], id: () => fresh.plan() },
+  'GET /api/governance/architectures': { needs: [gov('governance.read', 'any')] },
+  'POST /api/governance/architectures': { needs: [gov('governance.manage')], body: govArchBody },
+  'GET /api/governance/architectures/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.architecture() },
+  'PUT /api/governance/architectures/:id': { needs: [gov('governance.manage')], id: () => fresh.architecture(), body: govArchBody },
+  'POST /api/governance/architectures/:id/evaluations': { needs: [gov('governance.manage')], id: () => fresh.architecture(), body: () => ({ kind: 'adhoc', doneDate: '2026-01-05' }) },
+  'GET /api/governance/controls': { needs: [gov('governance.read', 'any')] },
+  'PUT /api/governance/controls/:id': { needs: [gov('governance.manage')], id: () => fresh.control(), body: () => ({ instrumentNumber: 'SE 1/2026' }) },
+  'PUT /api/governance/controls/:id/status': { needs: [gov('governance.manage', 'opd')], id: () => fresh.control(), body: () => ({ opdId: A.opd, status: 'in_progress' }) },
+  'GET /api/governance/policies': { needs: [gov('governance.read', 'any')] },
+  'GET /api/governance/policies/document': { needs: [gov('governance.read', 'any')], query: '?format=docx' },
+  'GET /api/governance/policies/export': { needs: [gov('governance.read', 'any')], query: '?format=csv' },
+  'POST /api/governance/policies': { needs: [gov('governance.manage')], body: govPolicyBody },
+  'GET /api/governance/policies/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.policy() },
+  'PUT /api/governance/policies/:id': { needs: [gov('governance.manage')], id: () => fresh.policy(), body: govPolicyBody },
+  'POST /api/governance/policies/:id/transition': { needs: [gov('governance.read', 'any'), gov('governance.manage')], id: () => fresh.policy(), body: () => ({ to: 'review' }) },
+  'DELETE /api/governance/policies/:id': { needs: [gov('governance.manage')], id: () => fresh.policy() },
+  'POST /api/governance/policies/:id/restore': { needs: [gov('governance.manage')], id: () => fresh.policy(true) },
+  'GET /api/governance/team': { needs: [gov('governance.read', 'any')] },
+  'PUT /api/governance/team': {
+    needs: [gov('governance.manage')],
+    body: async () => ({ members: [{ role: 'responsible', personId: await fresh.person() }, { role: 'chair', personId: await fresh.person() }] }),
+  },
+  'GET /api/governance/sops': { needs: [gov('governance.read', 'any')] },
+  'POST /api/governance/sops': { needs: [gov('governance.manage')], body: govSopBody },
+  'GET /api/governance/sops/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.sop() },
+  'PUT /api/governance/sops/:id': { needs: [gov('governance.manage')], id: () => fresh.sop(), body: govSopBody },
+  'DELETE /api/governance/sops/:id': { needs: [gov('governance.manage')], id: () => fresh.sop() },
+  'POST /api/governance/sops/:id/restore': { needs: [gov('governance.manage')], id: () => fresh.sop(true) },
+  'GET /api/governance/sops/:id/document': { needs: [gov('governance.read', 'any')], id: () => fresh.sop(), query: '?format=docx' },
+  'GET /api/governance/bcdr': { needs: [gov('governance.read', 'any')] },
+  'GET /api/governance/bcdr/export': { needs: [gov('governance.read', 'any')], query: '?format=csv' },
+  'POST /api/governance/bcdr': { needs: [gov('governance.manage')], body: govBcdrBody },
+  'GET /api/governance/bcdr/:id': { needs: [gov('governance.read', 'any')], id: () => fresh.bcdr() },
+  'PUT /api/governance/bcdr/:id': { needs: [gov('governance.manage')], id: () => fresh.bcdr(), body: govBcdrBody },
+  'DELETE /api/governance/bcdr/:id': { needs: [gov('governance.manage')], id: () => fresh.bcdr() },
+  'POST /api/governance/bcdr/:id/restore': { needs: [gov('governance.manage')], id: () => fresh.bcdr(true) },
 };
 
 // Systems module (D1–D15, C1): one register per path, each OPD-owned; IPs and interconnections are the Dinas's.
@@ -302,6 +371,8 @@ function foreignId(path: string): string {
     [/^\/api\/compliance\/obligations\//, B.obligation], [/^\/api\/compliance\/attestations\//, B.attestation], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     [/^\/api\/notifications\//, B.notification], [/^\/api\/risk-contexts\//, B.riskContext], [/^\/api\/risks\//, B.risk],
     [/^\/api\/risk-treatments\//, B.riskTreatment], [/^\/api\/risk-monitorings\//, B.riskMonitoring], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    ...Object.entries(BG).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/governance/${k}/`), id]),
   ];
   const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
   if (sys && sysForeign[sys[1]]) return sysForeign[sys[1]];
@@ -375,6 +446,18 @@ beforeAll(async () => {
     sysForeign[path] = (await ok(b({ method: 'POST', url: `/api/systems/${path}`, body }))).id;
   }
   secretsB = [...Object.values(B), ...Object.values(sysForeign), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
+  secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
+  // B's governance records (B1–B10)
+  const govB = async (url: string, body: unknown) => (await ok(b({ method: 'POST', url, body }))).id as string;
+  BG = {
+    plans: await govB('/api/governance/plans', { title: 'Renstra Rahasia Zeta', startYear: 2025 }),
+    architectures: await govB('/api/governance/architectures', { title: 'Arsitektur Rahasia Zeta', validFrom: '2025-01-01' }),
+    controls: (await ok(b({ method: 'GET', url: '/api/governance/controls' })))[0].id,
+    policies: await govB('/api/governance/policies', { kind: 'regulation', title: 'Kebijakan Rahasia Zeta' }),
+    sops: await govB('/api/governance/sops', { number: 'ZETA.1', title: 'SOP Rahasia Zeta', actors: ['Sandiman Zeta'] }),
+    bcdr: await govB('/api/governance/bcdr', { serviceName: 'Layanan Rahasia Zeta', rtoMinutes: 1, rpoMinutes: 1, strategy: 'Rahasia Zeta' }),
+  };
+  secretsB.push(...Object.values(BG));
 
   // Tenant A: OPD X (scoped roles live here), OPD Y, and one record of each kind.
   const x = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.01', 'Dinas Alfa Utama') }));

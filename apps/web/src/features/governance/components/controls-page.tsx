@@ -1,0 +1,248 @@
+import * as React from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Pencil } from 'lucide-react';
+import { instrumentTypes, opdStatuses, type TControl } from '@persada/shared';
+import { PageHeader } from '@/components/layout/page-header';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { toast } from '@/components/form';
+import { usePermission } from '@/lib/auth';
+import { govApi } from '../api';
+import { Area, Select, StatusBadge, Text, tgl } from './shared';
+import { FileField, FileList, fileHref } from './file-field';
+
+type Link = TControl['links'][number];
+const linkText = (ls: Link[]) => ls.map((l) => `${l.entity}|${l.id ?? ''}|${l.label}`).join('\n');
+const parseLinks = (s: string): Link[] =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => {
+      const [entity, id, ...label] = x.split('|');
+      return label.length ? { entity: entity.trim() || 'other', id: id.trim() || null, label: label.join('|').trim() } : { entity: 'other', id: null, label: x };
+    });
+
+function InstrumentDialog({ control, onClose }: { control: TControl | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [f, setF] = React.useState<{ instrumentType: string; instrumentNumber: string; instrumentDate: string; instrumentFileId: string | null; description: string; links: string }>({ instrumentType: '', instrumentNumber: '', instrumentDate: '', instrumentFileId: null, description: '', links: '' });
+  React.useEffect(() => {
+    if (control)
+      setF({ instrumentType: control.instrumentType ?? '', instrumentNumber: control.instrumentNumber ?? '', instrumentDate: control.instrumentDate ?? '', instrumentFileId: control.instrumentFileId, description: control.description ?? '', links: linkText(control.links) });
+  }, [control]);
+  const save = useMutation({
+    mutationFn: () =>
+      govApi.updateControl(control!.id, {
+        instrumentType: (f.instrumentType || null) as TControl['instrumentType'],
+        instrumentNumber: f.instrumentNumber || null,
+        instrumentDate: f.instrumentDate || null,
+        instrumentFileId: f.instrumentFileId,
+        description: f.description || null,
+        links: parseLinks(f.links),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['governance', 'controls'] });
+      toast.success(t('governance.saved'));
+      onClose();
+    },
+  });
+  return (
+    <Dialog open={!!control} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>
+            {control?.code}. {control?.title}
+          </DialogTitle>
+        </DialogHeader>
+        <div className="grid gap-3">
+          <Select label={t('governance.control.instrumentType')} value={f.instrumentType} onChange={(v) => setF({ ...f, instrumentType: v })} options={[{ value: '', label: '—' }, ...instrumentTypes.map((k) => ({ value: k, label: t(`governance.instrument.${k}`) }))]} />
+          <Text label={t('governance.control.instrumentNumber')} value={f.instrumentNumber} onChange={(v) => setF({ ...f, instrumentNumber: v })} />
+          <Text label={t('governance.control.instrumentDate')} type="date" value={f.instrumentDate} onChange={(v) => setF({ ...f, instrumentDate: v })} />
+          <FileField label={t('governance.control.instrumentFile')} value={f.instrumentFileId} onChange={(v) => setF({ ...f, instrumentFileId: v })} />
+          <Area label={t('governance.control.description')} value={f.description} onChange={(v) => setF({ ...f, description: v })} />
+          <Area lines label={t('governance.control.links')} value={f.links} onChange={(v) => setF({ ...f, links: v })} />
+          <p className="text-xs text-muted-foreground">{t('governance.control.linksHint')}</p>
+        </div>
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose}>
+            {t('governance.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} disabled={save.isPending}>
+            {t('governance.save')}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+type OpdRow = TControl['opdStatuses'][number];
+
+/** Status, evidence files and notes of one procedure in each OPD (MJK-40 Pasal 17). */
+function OpdStatusDialog({ control, onClose }: { control: TControl | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [rows, setRows] = React.useState<OpdRow[]>([]);
+  React.useEffect(() => setRows(control?.opdStatuses ?? []), [control]);
+  const save = useMutation({
+    mutationFn: (r: OpdRow) => govApi.setControlStatus(control!.id, { opdId: r.opdId, status: r.status, evidenceFileIds: r.evidenceFileIds, notes: r.notes || null }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['governance', 'controls'] });
+      toast.success(t('governance.saved'));
+    },
+  });
+  const set = (i: number, patch: Partial<OpdRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <Dialog open={!!control} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent className="max-h-[90vh] max-w-3xl overflow-y-auto">
+        <DialogHeader>
+          <DialogTitle>
+            {t('governance.control.opdTitle')}: {control?.code}. {control?.title}
+          </DialogTitle>
+        </DialogHeader>
+        <div className="space-y-3">
+          {rows.map((r, i) => (
+            <div key={r.opdId} className="grid gap-2 rounded-md border p-3 md:grid-cols-3">
+              <div className="font-medium md:col-span-3">{r.opdName}</div>
+              <Select label={t('governance.control.status')} value={r.status} onChange={(v) => set(i, { status: v as OpdRow['status'] })} options={opdStatuses.map((st) => ({ value: st, label: t(`governance.opdStatus.${st}`) }))} />
+              <Text className="md:col-span-2" label={t('governance.control.notes')} value={r.notes} onChange={(v) => set(i, { notes: v })} />
+              <div className="md:col-span-2">
+                <FileList label={t('governance.control.evidence')} value={r.evidenceFileIds} onChange={(ids) => set(i, { evidenceFileIds: ids })} />
+              </div>
+              <div className="flex items-end justify-end">
+                <Button size="sm" onClick={() => save.mutate(r)} disabled={save.isPending}>
+                  {t('governance.save')}
+                </Button>
+              </div>
+            </div>
+          ))}
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Rules (8 areas, B3) or control procedures (22 aspects × OPD status, B7). */
+export function ControlsPage({ kind }: { kind: 'rule' | 'procedure' }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const canManage = usePermission('governance.manage');
+  const [editing, setEditing] = React.useState<TControl | null>(null);
+  const [perOpd, setPerOpd] = React.useState<TControl | null>(null);
+  const list = useQuery({ queryKey: ['governance', 'controls', kind], queryFn: () => govApi.controls(kind) });
+  const setStatus = useMutation({
+    mutationFn: (v: { c: TControl; opdId: string; status: string }) => govApi.setControlStatus(v.c.id, { opdId: v.opdId, status: v.status as 'applied' }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['governance', 'controls'] });
+      toast.success(t('governance.saved'));
+    },
+  });
+  const controls = list.data ?? [];
+  const opds = controls[0]?.opdStatuses ?? [];
+  const title = kind === 'rule' ? t('governance.control.rulesTitle') : t('governance.control.proceduresTitle');
+  const established = controls.filter((c) => c.instrumentNumber).length;
+
+  return (
+    <div>
+      <PageHeader
+        title={title}
+        description={kind === 'rule' ? t('governance.control.rulesDescription') : t('governance.control.proceduresDescription')}
+      />
+      <p className="mb-3 text-sm">{t('governance.control.established', { count: established, total: controls.length })}</p>
+      <div className="overflow-x-auto">
+        <Table aria-label={title}>
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-8" />
+              <TableHead className="min-w-64">{kind === 'rule' ? t('governance.control.area') : t('governance.control.aspect')}</TableHead>
+              <TableHead className="min-w-48">{t('governance.control.instrument')}</TableHead>
+              {kind === 'procedure'
+                ? opds.map((o) => (
+                    <TableHead key={o.opdId} className="text-center text-xs">
+                      {o.opdName}
+                    </TableHead>
+                  ))
+                : null}
+              {kind === 'procedure' ? <TableHead>{t('governance.control.applied')}</TableHead> : null}
+              <TableHead />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {controls.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell className="font-mono">{c.code}</TableCell>
+                <TableCell>
+                  <div>{c.title}</div>
+                  <div className="text-xs text-muted-foreground">{c.legalRef}</div>
+                  {c.links.length ? <div className="text-xs text-muted-foreground">{t('governance.control.linked')}: {c.links.map((l) => l.label).join('; ')}</div> : null}
+                </TableCell>
+                <TableCell className="text-sm">
+                  {c.instrumentNumber ? (
+                    <>
+                      <div>{c.instrumentType ? t(`governance.instrument.${c.instrumentType}`) : ''}</div>
+                      <div className="text-xs">
+                        {c.instrumentNumber} · {tgl(c.instrumentDate)}{' '}
+                        {c.instrumentFileId ? (
+                          <a className="text-primary hover:underline" href={fileHref(c.instrumentFileId)} target="_blank" rel="noreferrer">
+                            {t('governance.file.open')}
+                          </a>
+                        ) : null}
+                      </div>
+                    </>
+                  ) : (
+                    <StatusBadge status="not_started" label={t('governance.control.notEstablished')} />
+                  )}
+                </TableCell>
+                {kind === 'procedure'
+                  ? c.opdStatuses.map((s) => (
+                      <TableCell key={s.opdId} className="text-center">
+                        {canManage ? (
+                          <select
+                            aria-label={`${c.code} ${s.opdName}`}
+                            value={s.status}
+                            onChange={(e) => setStatus.mutate({ c, opdId: s.opdId, status: e.target.value })}
+                            className={`h-7 rounded border px-1 text-xs ${s.status === 'applied' ? 'bg-success/10' : s.status === 'in_progress' ? 'bg-warning/15' : ''}`}
+                          >
+                            {opdStatuses.map((st) => (
+                              <option key={st} value={st}>
+                                {t(`governance.opdStatus.${st}`)}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <StatusBadge status={s.status} label={t(`governance.opdStatus.${s.status}`)} />
+                        )}
+                      </TableCell>
+                    ))
+                  : null}
+                {kind === 'procedure' ? (
+                  <TableCell className="whitespace-nowrap">
+                    {canManage ? (
+                      <Button size="sm" variant="link" aria-label={`${t('governance.control.manageOpd')} ${c.code}`} onClick={() => setPerOpd(c)}>
+                        {c.appliedCount}/{c.opdCount}
+                      </Button>
+                    ) : (
+                      `${c.appliedCount}/${c.opdCount}`
+                    )}
+                  </TableCell>
+                ) : null}
+                <TableCell>
+                  {canManage ? (
+                    <Button size="icon" variant="ghost" aria-label={t('governance.edit')} onClick={() => setEditing(c)}>
+                      <Pencil />
+                    </Button>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <InstrumentDialog control={editing} onClose={() => setEditing(null)} />
+      <OpdStatusDialog control={perOpd} onClose={() => setPerOpd(null)} />
+    </div>
+  );
+}
