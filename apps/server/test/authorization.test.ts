@@ -63,8 +63,12 @@ const ok = async (p: Promise<Res>) => {
   if (r.status !== 200) throw new Error(`setup failed ${r.status} ${r.text}`);
   return r.json;
 };
-// Valid NIPs: birth date 1990-03-03 (A) or 1988-08-08 (B), TMT 2015-03, male, running number.
-const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
+// Valid NIPs: birth date 1990-03-03 (A) or 1988-08-08 (B), TMT in 2015, male, running number.
+const nip = (birth = '19900303') => {
+  // Running number 001–999, then the next TMT month: unique for thousands of people.
+  const k = n();
+  return `${birth}2015${String((Math.floor(k / 999) % 12) + 1).padStart(2, '0')}1${String((k % 999) + 1).padStart(3, '0')}`;
+};
 
 /** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
 let A: World & Record<string, string>;
@@ -446,7 +450,6 @@ beforeAll(async () => {
     sysForeign[path] = (await ok(b({ method: 'POST', url: `/api/systems/${path}`, body }))).id;
   }
   secretsB = [...Object.values(B), ...Object.values(sysForeign), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
-  secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
   // B's governance records (B1–B10)
   const govB = async (url: string, body: unknown) => (await ok(b({ method: 'POST', url, body }))).id as string;
   BG = {
