@@ -100,22 +100,22 @@ describe('public verifier', () => {
         expect(keys).toContain((e as PdfVerifyError).key);
       }
     };
-    await expectKey(new Uint8Array(0), ['verify.not_pdf']);
-    await expectKey(new TextEncoder().encode('PK\u0003\u0004 this is a zip, not a pdf'), ['verify.not_pdf']);
-    await expectKey(new Uint8Array(16 * 1024 * 1024), ['verify.too_large']);
-    await expectKey(signedOnce.subarray(0, Math.floor(signedOnce.length / 2)), ['verify.malformed']);
-    await expectKey(signedOnce.subarray(0, 400), ['verify.malformed']);
+    await expectKey(new Uint8Array(0), ['signing.verify_not_pdf']);
+    await expectKey(new TextEncoder().encode('PK\u0003\u0004 this is a zip, not a pdf'), ['signing.verify_not_pdf']);
+    await expectKey(new Uint8Array(16 * 1024 * 1024), ['signing.verify_too_large']);
+    await expectKey(signedOnce.subarray(0, Math.floor(signedOnce.length / 2)), ['signing.verify_malformed']);
+    await expectKey(signedOnce.subarray(0, 400), ['signing.verify_malformed']);
     // ByteRange tricks: point the range outside the file / overlapping
     const s = Buffer.from(signedOnce).toString('latin1');
     const tricked = s.replace(/\/ByteRange\s*\[[^\]]*\]/, (m) => m.replace(/\d+/g, (d, off) => (off > 15 ? String(Number(d) * 3).padStart(d.length, ' ').slice(-d.length) : d)));
-    await expectKey(new Uint8Array(Buffer.from(tricked, 'latin1')), ['verify.malformed']);
+    await expectKey(new Uint8Array(Buffer.from(tricked, 'latin1')), ['signing.verify_malformed']);
     // random byte flips (a little fuzzing)
     let seed = 42;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     for (let k = 0; k < 25; k++) {
       const f = new Uint8Array(signedOnce);
       for (let j = 0; j < 20; j++) f[Math.floor(rnd() * f.length)] = Math.floor(rnd() * 256);
-      await expectKey(f, ['verify.malformed', 'verify.not_pdf']).catch(() => undefined);
+      await expectKey(f, ['signing.verify_malformed', 'signing.verify_not_pdf']).catch(() => undefined);
       const r = await verifyPdf(f, trust).catch((e) => e);
       expect(r instanceof PdfVerifyError || Array.isArray(r.signatures)).toBe(true);
     }

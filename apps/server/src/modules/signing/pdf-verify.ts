@@ -30,7 +30,7 @@ export type SignatureReport = {
 export type VerifyReport = { pages: number; signatures: SignatureReport[]; verdict: Verdict | 'unsigned' };
 
 export class PdfVerifyError extends Error {
-  constructor(readonly key: 'verify.not_pdf' | 'verify.too_large' | 'verify.malformed') {
+  constructor(readonly key: 'signing.verify_not_pdf' | 'signing.verify_too_large' | 'signing.verify_malformed') {
     super(key);
   }
 }
@@ -49,13 +49,13 @@ const deref = (pdf: PDF, o: PdfObject | undefined | null): PdfObject | undefined
 
 /** Reads, checks and explains every signature of a PDF (the public verifier, K15). Never throws on hostile input except PdfVerifyError. */
 export async function verifyPdf(bytes: Uint8Array, trust: VerifyTrust): Promise<VerifyReport> {
-  if (bytes.length > VERIFY_MAX_BYTES) throw new PdfVerifyError('verify.too_large');
-  if (bytes.length < 32 || Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new PdfVerifyError('verify.not_pdf');
+  if (bytes.length > VERIFY_MAX_BYTES) throw new PdfVerifyError('signing.verify_too_large');
+  if (bytes.length < 32 || Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new PdfVerifyError('signing.verify_not_pdf');
   let pdf: PDF;
   try {
     pdf = await PDF.load(bytes);
   } catch {
-    throw new PdfVerifyError('verify.malformed');
+    throw new PdfVerifyError('signing.verify_malformed');
   }
   let raw: RawSig[];
   let pages: number;
@@ -63,7 +63,7 @@ export async function verifyPdf(bytes: Uint8Array, trust: VerifyTrust): Promise<
     pages = pdf.getPageCount();
     raw = await collectSignatures(pdf);
   } catch {
-    throw new PdfVerifyError('verify.malformed');
+    throw new PdfVerifyError('signing.verify_malformed');
   }
   const eofs = eofOffsets(bytes);
   const dss = readDss(pdf);
