@@ -25,7 +25,7 @@ function extraRoots(): x509.X509Certificate[] {
 
 /** Trust from the `pki` module: each tenant's CA; the verifier trusts every tenant root of this installation. */
 export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService): TrustProvider {
-  const pki = () => ctx.modules.get('pki')?.service as PkiServiceLike | undefined;
+  const pki = () => ctx.modules.get('pki')?.service as (PkiServiceLike & { exists?(tenantId: string): Promise<boolean> }) | undefined;
   let cache: { at: number; value: Awaited<ReturnType<TrustProvider['verifyTrust']>> } | null = null;
   return {
     async forTenant(tenantId) {
@@ -41,6 +41,8 @@ export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService):
       if (p?.chain) {
         for (const tenantId of await allTenantIds(ctx.deps.database.db)) {
           try {
+            // never create a CA just by verifying: only tenants that already have one
+            if (p.exists && !(await p.exists(tenantId))) continue;
             const c = await p.chain(tenantId);
             cas.push({ tenantId, root: new x509.X509Certificate(c.rootPem), issuing: new x509.X509Certificate(c.issuingPem) });
           } catch {

@@ -6,12 +6,14 @@ import { client, login, makeTenant, startTestApp, TEST_PASSWORD, type TestApp } 
 import { createUserWithRoles } from '../tenants/tenants.service.js';
 import { systemActor } from '../../platform/context/actor.js';
 import type { SigningService } from './signing.service.js';
-import { ThrowawayCa } from './testing/throwaway-ca.js';
-import { makeHolder, makePdf, nssDbTrusting, run, tmpDir } from './testing/fixtures.js';
+import type { PkiService } from '../pki/index.js';
+import { makePkiHolder, makePdf, nssDbTrusting, run, runAsync, tmpDir } from './testing/fixtures.js';
 import { documentsSignedCheck } from './signing.evidence.js';
 
 let t: TestApp;
-let ca: ThrowawayCa;
+let port: number;
+let pki: PkiService;
+let ca: { chain(): Promise<{ rootPem: string; issuingPem: string }> };
 let svc: SigningService;
 let tenantId: string;
 const users: Record<string, { id: string; email: string; cookie: string }> = {};
@@ -34,7 +36,7 @@ async function upload(cookie: string | undefined, url: string, fields: Record<st
 }
 
 /** What the web page does: prepare on the server, sign with the browser key, complete. */
-async function signAs(who: string, holder: Awaited<ReturnType<typeof makeHolder>>, requestId: string) {
+async function signAs(who: string, holder: Awaited<ReturnType<typeof makePkiHolder>>, requestId: string) {
   const c = client(t, users[who].cookie);
   const prep = await c.post(`/api/signing/requests/${requestId}/prepare`, { certificatePem: holder.pem, password: TEST_PASSWORD });
   if (prep.status !== 200) return prep;
@@ -43,15 +45,15 @@ async function signAs(who: string, holder: Awaited<ReturnType<typeof makeHolder>
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_URL: 'https://persada.kotauji.go.id' });
-  ca = await ThrowawayCa.create();
+  // a real port: pdfsig fetches OCSP through the AIA URL of the tenant CA
+  port = 20000 + Math.floor(Math.random() * 20000);
+  t = await startTestApp({ PUBLIC_URL: `http://127.0.0.1:${port}` });
+  await t.app.listen({ port, host: '127.0.0.1' });
   svc = t.services.modules.get('signing')!.service as SigningService;
-  svc.trust = {
-    forTenant: async () => ca,
-    verifyTrust: async () => ({ roots: [ca.root], onlineStatus: (cert, issuer) => svc.ocspStatus(ca, new Uint8Array(cert.rawData), new Uint8Array(issuer.rawData)) }),
-  };
+  pki = t.services.modules.get('pki')!.service as PkiService;
   const { tenant, email, user } = await makeTenant(t);
   tenantId = tenant.id;
+  ca = { chain: () => pki.chain(tenantId) };
   users.admin = { id: user.id, email, cookie: await login(t, email) };
   for (const [key, role] of [['kadis', 'kepala_dinas'], ['sekda', 'sekda'], ['asn', 'asn']] as const) {
     const e = `${key}@${tenant.slug}.go.id`;
@@ -63,17 +65,18 @@ afterAll(() => t?.stop());
 
 describe('signing requests (K15)', () => {
   let requestId: string;
-  let kadis: Awaited<ReturnType<typeof makeHolder>>;
-  let sekda: Awaited<ReturnType<typeof makeHolder>>;
+  let finalPdf: string;
+  let kadis: Awaited<ReturnType<typeof makePkiHolder>>;
+  let sekda: Awaited<ReturnType<typeof makePkiHolder>>;
 
   it('[K15] an uploader chooses signers in order; the PDF gets the stamps and the first signer is notified', async () => {
-    kadis = await makeHolder(ca, 'Pejabat kadis', users.kadis.email);
-    sekda = await makeHolder(ca, 'Pejabat sekda', users.sekda.email, 'RSA');
+    kadis = await makePkiHolder(pki, tenantId, 'Pejabat kadis', users.kadis.email);
+    sekda = await makePkiHolder(pki, tenantId, 'Pejabat sekda', users.sekda.email, 'RSA');
     const meta = { title: 'Nota Dinas Penetapan Pengelola Sertifikat', docNumber: '800/12/Diskominfo/2026', signers: [{ userId: users.kadis.id, position: 'Kepala Dinas Kominfo' }, { userId: users.sekda.id, position: 'Sekretaris Daerah' }] };
     const res = await upload(users.asn.cookie, '/api/signing/requests', { meta: JSON.stringify(meta) }, { name: 'nota-dinas.pdf', data: await makePdf() });
     expect(res.status).toBe(200);
     expect(res.body.signers.map((s: any) => [s.seq, s.displayName, s.isCurrent])).toEqual([[1, 'Pejabat kadis', true], [2, 'Pejabat sekda', false]]);
-    expect(res.body.verifyUrl).toBe(`https://persada.kotauji.go.id/verifikasi/${res.body.id}`);
+    expect(res.body.verifyUrl).toBe(`http://127.0.0.1:${port}/verifikasi/${res.body.id}`);
     requestId = res.body.id;
     const notes = await client(t, users.kadis.cookie).get('/api/notifications');
     expect(notes.body.items[0]).toMatchObject({ kind: 'signing.turn', link: `/tanda-tangan/${requestId}` });
@@ -120,6 +123,7 @@ describe('signing requests (K15)', () => {
     expect(qr.status).toBe(200);
     expect(qr.body.signatures).toHaveLength(2);
     expect(qr.body.signatures.every((s: any) => s.timestamp?.valid && s.revocation.atSigning === 'good')).toBe(true);
+    finalPdf = p;
   });
 
   it('[K15] the completion notifies everyone and the evidence check counts the signed document', async () => {
@@ -131,8 +135,8 @@ describe('signing requests (K15)', () => {
   });
 
   it('[K15] a revoked certificate cannot sign', async () => {
-    const revokedHolder = await makeHolder(ca, 'Pejabat kadis', users.kadis.email);
-    ca.revoke(revokedHolder.serialHex);
+    const revokedHolder = await makePkiHolder(pki, tenantId, 'Pejabat kadis', users.kadis.email);
+    await pki.revoke(tenantId, revokedHolder.serialHex, 'keyCompromise');
     const meta = { title: 'Surat Edaran', signers: [{ userId: users.kadis.id }] };
     const res = await upload(users.kadis.cookie, '/api/signing/requests', { meta: JSON.stringify(meta) }, { name: 'se.pdf', data: await makePdf() });
     const prep = await client(t, users.kadis.cookie).post(`/api/signing/requests/${res.body.id}/prepare`, { certificatePem: revokedHolder.pem, password: TEST_PASSWORD });
@@ -182,6 +186,17 @@ describe('signing requests (K15)', () => {
     expect(v.out).toContain('Verification successful');
     expect(v.out).toContain('rapat koordinasi');
   });
+  it('[K15][I2] after the signer\'s certificate is revoked, pdfsig (online OCSP) and the verifier report it', async () => {
+    await pki.revoke(tenantId, kadis.serialHex, 'keyCompromise');
+    const nss = nssDbTrusting((await ca.chain()).rootPem);
+    const out = (await runAsync('pdfsig', ['-nssdir', `sql:${nss}`, finalPdf])).out;
+    expect(out).toContain('Certificate has been Revoked.');
+    const qr = await client(t).get(`/api/verify/documents/${requestId}`);
+    expect(qr.body.signatures[0].revocation.now).toBe('revoked');
+    expect(qr.body.signatures[0].revocation.atSigning).toBe('good');
+    expect(qr.body.signatures[1].revocation.now).toBe('good');
+  });
+
 });
 
 void systemActor;
