@@ -17,8 +17,9 @@ type World = Record<'tenantId' | 'opd' | 'unit' | 'position' | 'person' | 'role'
 type Need = [Permission, 'tenant' | 'opd' | 'any'];
 type Spec = { needs: Need[]; id?: (w: Who) => Promise<string>; body?: (w: Who) => unknown; query?: string; ok?: number };
 
-// Public by design: docs, login, and the CA publication points under /pki/<slug>/ (certificates, CRL, OCSP, TSA).
-const SKIP = /^\/(api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify))|pki\/)/;
+// Public by design: docs, login, the CA publication points under /pki/<slug>/ (certificates, CRL, OCSP, TSA)
+// and the public signature verifier /api/verify/* (tested in modules/signing).
+const SKIP = /^\/(api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify)|verify\/)|pki\/)/;
 let t: TestApp;
 let seq = 0;
 const n = () => ++seq;
@@ -65,7 +66,7 @@ const ok = async (p: Promise<Res>) => {
 const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
 
 let A: World & { slug: string; opdY: string; asnRole: string };
-let B: World & { slug: string; notification: string; token: string; session: string };
+let B: World & { slug: string; notification: string; token: string; session: string; signing: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -166,6 +167,17 @@ const specs: Record<string, Spec> = {
   'POST /api/notifications/read-all': { needs: [] },
   'POST /api/files': { needs: [org('files.upload', 'any')] },
   'GET /api/files/:id': { needs: [org('files.read', 'any')], id: async () => A.file },
+  // signing (K15): personal; a request is seen only by its uploader and signers
+  'GET /api/signing/requests': { needs: [org('documents.sign', 'any')] },
+  'GET /api/signing/candidates': { needs: [org('documents.sign', 'any')] },
+  'POST /api/signing/requests': { needs: [org('documents.sign', 'any')], ok: 400 }, // multipart PDF + meta required
+  'GET /api/signing/requests/:id': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'GET /api/signing/requests/:id/file': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'POST /api/signing/requests/:id/prepare': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId), body: () => ({ certificatePem: 'x'.repeat(120), password: 'bukan-sandinya' }), ok: 400 },
+  'POST /api/signing/requests/:id/complete': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId), body: () => ({ signatureB64: 'A'.repeat(24) }), ok: 409 },
+  'POST /api/signing/requests/:id/cancel': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'POST /api/signing/smime/prepare': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo' }), ok: 400 },
+  'POST /api/signing/smime/complete': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo', signingTime: new Date().toISOString(), signatureB64: 'A'.repeat(24) }), ok: 400 },
   'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
 };
 // The password change runs last for each user: it would invalidate later logins.
@@ -177,13 +189,20 @@ async function notify(tenantId: string, userId: string) {
   return list.items[0].id;
 }
 
+/** A signing request uploaded by `userId` (signed by that user), created through the signing service. */
+async function signingRequest(tenantId: string, userId: string, signerId = userId): Promise<string> {
+  const svc = t.services.modules.get('signing')!.service as { create(a: unknown, i: unknown, f: string, d: Buffer): Promise<{ id: string }> };
+  const actor = { tenantId, userId, label: 'uji', grants: new Map([['*', new Set(['*'])]]) };
+  return (await svc.create(actor, { title: `Nota Dinas ${n()}`, signers: [{ userId: signerId }] }, 'nota.pdf', TINY_PDF)).id;
+}
+
 /** B's record id for a path parameter, chosen by path prefix. */
 function foreignId(path: string): string {
   const map: [RegExp, string][] = [
     [/^\/api\/opds\/:id\/restore/, B.deletedOpd], [/^\/api\/opds\//, B.opd], [/^\/api\/units\//, B.unit],
     [/^\/api\/positions\//, B.position], [/^\/api\/people\/:id\/restore/, B.deletedPerson], [/^\/api\/people\//, B.person],
     [/^\/api\/roles\//, B.role], [/^\/api\/users\//, B.user], [/^\/api\/files\//, B.file],
-    [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const hit = map.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no foreign id for ${path}`);
@@ -239,7 +258,7 @@ beforeAll(async () => {
   const sessionB = (await ok(b({ method: 'GET', url: '/api/me/sessions' })))[0].id;
   B = {
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
-    file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+    file: fileB.id, signing: await signingRequest(tb.tenant.id, tb.user.id, userB.id), deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
   };
   secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
 
