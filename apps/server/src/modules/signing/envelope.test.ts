@@ -48,7 +48,7 @@ describe('document protection (CMS EnvelopedData)', () => {
     expect(Buffer.from(await decryptEnvelope(p7m, ec.der, ecKey as CryptoKey)).equals(Buffer.from(doc))).toBe(true);
   });
 
-  it('[K4] decrypts in the browser what OpenSSL encrypted (RSA-OAEP, and ECDH with OpenSSL's SHA-1 KDF that pkijs itself cannot read)', async () => {
+  it('[K4] decrypts in the browser what OpenSSL encrypted (RSA-OAEP, and ECDH with the OpenSSL SHA-1 KDF that pkijs itself cannot read)', async () => {
     const rsa = await holder('RSA', 'Rudi');
     const ec = await holder('EC', 'Edi');
     fs.writeFileSync(path.join(dir, 'plain.txt'), 'Surat rahasia dari OpenSSL');
