@@ -49,10 +49,13 @@ export function keyKindOf(certDer: Uint8Array): KeyKind {
   throw new Error('unsupported key');
 }
 
+/** r||s of P-256/384/521 has a fixed length; DER never has these lengths for those curves. */
+const isP1363 = (sig: Uint8Array) => sig.length === 64 || sig.length === 96 || sig.length === 132;
+
 /** WebCrypto ECDSA gives r||s (P1363); CMS wants DER. RSA passes through. */
 export function cmsSignatureValue(kind: KeyKind, raw: Uint8Array): Uint8Array {
   if (kind === 'RSA') return raw;
-  if (raw[0] === 0x30) return raw; // already DER
+  if (!isP1363(raw)) return raw; // already DER
   return new Uint8Array(pkijs.createCMSECDSASignature(toAb(raw)));
 }
 
@@ -64,7 +67,7 @@ export async function verifyRawSignature(certDer: Uint8Array, data: Uint8Array, 
     const alg = kind === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: (cert.publicKey.algorithm as EcKeyAlgorithm).namedCurve ?? 'P-256', hash: 'SHA-256' };
     const key: CryptoKey = await (cert.publicKey as any).export(alg, ['verify']);
     let sig = signature;
-    if (kind === 'EC' && sig[0] === 0x30) {
+    if (kind === 'EC' && !isP1363(sig)) {
       // DER → P1363 for WebCrypto
       const seq = asn1js.fromBER(toAb(sig)).result as asn1js.Sequence;
       const size = key.algorithm && (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' ? 48 : 32;
