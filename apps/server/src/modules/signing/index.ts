@@ -31,11 +31,12 @@ export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService):
     async forTenant(tenantId) {
       const p = pki();
       if (!p?.chain) return null;
+      cache = null; // a CA created just now must be trusted by the verifier at once
       await p.chain(tenantId);
       return trustFromPki(p, tenantId);
     },
     async verifyTrust() {
-      if (cache && Date.now() - cache.at < 5 * 60_000) return cache.value;
+      if (cache && Date.now() - cache.at < 60_000) return cache.value;
       const p = pki();
       const cas: Array<{ tenantId: string; root: x509.X509Certificate; issuing: x509.X509Certificate }> = [];
       if (p?.chain) {
