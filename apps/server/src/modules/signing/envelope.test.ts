@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // The browser code itself (apps/web), run on Node's WebCrypto: the same API and algorithms.
 import { decryptEnvelope, encryptForRecipients, setCryptoEngine } from '../../../../web/src/features/signing/lib/cms-envelope.js';
-import { buildP12 } from '../../../../web/src/features/signing/lib/p12.js';
+import { buildP12, readP12 } from '../../../../web/src/features/signing/lib/p12.js';
 import { ThrowawayCa } from './testing/throwaway-ca.js';
 import { run, tmpDir } from './testing/fixtures.js';
 
@@ -77,5 +77,24 @@ describe('document protection (CMS EnvelopedData)', () => {
     expect(ok.out).toContain('MAC: sha256');
     const bad = run('openssl', ['pkcs12', '-info', '-in', f, '-passin', 'pass:salah', '-noout']);
     expect(bad.code).not.toBe(0);
+    // and the browser imports it back (then keeps a non-extractable copy)
+    const back = await readP12(p12, 'Sandi-Cadangan#2026');
+    expect(Buffer.from(back.certDer).equals(Buffer.from(issued.der))).toBe(true);
+    const key = await webcrypto.subtle.importKey('pkcs8', back.pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    const sig = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, new Uint8Array([1, 2, 3]));
+    expect(await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, keys.publicKey, sig, new Uint8Array([1, 2, 3]))).toBe(true);
+    await expect(readP12(p12, 'salah')).rejects.toThrow();
+  });
+
+  it('[K4] imports a PKCS#12 exported by OpenSSL (as a CA such as BSrE hands out) into the browser', async () => {
+    const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const issued = await ca.issueSigning(keys.publicKey, 'Sari', 'sari@uji.go.id');
+    fs.writeFileSync(path.join(dir, 'sari.crt'), issued.pem);
+    fs.writeFileSync(path.join(dir, 'sari.key'), pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)));
+    const out = path.join(dir, 'sari.p12');
+    const r = run('openssl', ['pkcs12', '-export', '-in', path.join(dir, 'sari.crt'), '-inkey', path.join(dir, 'sari.key'), '-out', out, '-passout', 'pass:Rahasia#1']);
+    expect(r.code, r.out).toBe(0);
+    const back = await readP12(new Uint8Array(fs.readFileSync(out)), 'Rahasia#1');
+    expect(Buffer.from(back.certDer).equals(Buffer.from(issued.der))).toBe(true);
   });
 });

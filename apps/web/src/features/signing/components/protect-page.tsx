@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Lock, LockOpen, Mail } from 'lucide-react';
+import { KeyRound, Lock, LockOpen, Mail } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -11,7 +11,7 @@ import { toast } from '@/components/form';
 import { isApiError } from '@/lib/api';
 import { signingApi } from '../api';
 import { decryptEnvelope, encryptForRecipients, pemToDer } from '../lib/cms-envelope';
-import { b64ToBytes, bytesToB64, listKeys, signWithKey } from '../lib/keystore';
+import { b64ToBytes, bytesToB64, importP12ToBrowser, listKeys, signWithKey } from '../lib/keystore';
 
 function download(name: string, data: Uint8Array | string, type: string) {
   const blob = new Blob([typeof data === 'string' ? data : (data as BlobPart)], { type });
@@ -37,6 +37,10 @@ export function ProtectPage() {
   const [p7m, setP7m] = React.useState<File | null>(null);
   const [mail, setMail] = React.useState('');
   const [busy, setBusy] = React.useState(false);
+  const qc = useQueryClient();
+  const [p12, setP12] = React.useState<File | null>(null);
+  const [p12Password, setP12Password] = React.useState('');
+  const [p12Use, setP12Use] = React.useState<'sign' | 'encrypt'>('sign');
   const fail = (e: unknown) => toast.error(isApiError(e) ? e.localizedTitle(i18n.language) : t('signing.protect.failed'));
   const encKeys = (keys.data ?? []).filter((k) => k.use === 'encrypt' || ['ECDH', 'RSA-OAEP'].includes(k.privateKey.algorithm.name));
   const signKeys = (keys.data ?? []).filter((k) => !encKeys.includes(k));
@@ -44,6 +48,55 @@ export function ProtectPage() {
   return (
     <div className="grid gap-4">
       <PageHeader title={t('signing.protect.title')} description={t('signing.protect.description')} />
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2"><KeyRound className="size-5" />{t('signing.keys.title')}</CardTitle>
+        </CardHeader>
+        <CardContent className="grid max-w-xl gap-3">
+          <ul className="text-sm" aria-label={t('signing.keys.title')}>
+            {(keys.data ?? []).length ? (keys.data ?? []).map((k) => <li key={k.serial}>{k.label ?? k.serial}</li>) : <li className="text-muted-foreground">{t('signing.keys.none')}</li>}
+          </ul>
+          <div className="grid gap-1">
+            <Label htmlFor="p12-file">{t('signing.keys.p12')}</Label>
+            <Input id="p12-file" type="file" accept=".p12,.pfx" onChange={(e) => setP12(e.target.files?.[0] ?? null)} />
+          </div>
+          <div className="grid gap-1 sm:grid-cols-2 sm:gap-3">
+            <div className="grid gap-1">
+              <Label htmlFor="p12-password">{t('signing.keys.password')}</Label>
+              <Input id="p12-password" type="password" value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
+            </div>
+            <div className="grid gap-1">
+              <Label htmlFor="p12-use">{t('signing.keys.use')}</Label>
+              <select id="p12-use" className="h-9 rounded-md border bg-background px-2 text-sm" value={p12Use} onChange={(e) => setP12Use(e.target.value as 'sign' | 'encrypt')}>
+                <option value="sign">{t('signing.keys.useSign')}</option>
+                <option value="encrypt">{t('signing.keys.useEncrypt')}</option>
+              </select>
+            </div>
+          </div>
+          <p className="text-xs text-muted-foreground">{t('signing.keys.explain')}</p>
+          <div>
+            <Button
+              disabled={!p12 || !p12Password || busy}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await importP12ToBrowser(new Uint8Array(await p12!.arrayBuffer()), p12Password, p12Use);
+                  setP12Password('');
+                  toast.success(t('signing.keys.imported'));
+                  qc.invalidateQueries({ queryKey: ['signing', 'keys'] });
+                } catch {
+                  toast.error(t('signing.keys.importFailed'));
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              <KeyRound />
+              {t('signing.keys.import')}
+            </Button>
+          </div>
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle className="flex items-center gap-2"><Lock className="size-5" />{t('signing.protect.encrypt')}</CardTitle>

@@ -59,3 +59,26 @@ export async function signWithKey(key: StoredKey, data: Uint8Array): Promise<Uin
   const alg = key.privateKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' };
   return new Uint8Array(await crypto.subtle.sign(alg, key.privateKey, data as BufferSource));
 }
+
+/** Imports a PKCS#12 into this browser as a NON-extractable key (the file itself is not kept). */
+export async function importP12ToBrowser(bytes: Uint8Array, password: string, use: 'sign' | 'encrypt'): Promise<StoredKey> {
+  const [{ readP12 }, pkijs] = await Promise.all([import('./p12'), import('pkijs')]);
+  const { pkcs8, certDer } = await readP12(bytes, password);
+  const cert = pkijs.Certificate.fromBER(certDer.slice().buffer);
+  const isRsa = cert.subjectPublicKeyInfo.algorithm.algorithmId === '1.2.840.113549.1.1.1';
+  const curveOid = !isRsa ? (cert.subjectPublicKeyInfo.algorithm.algorithmParams as { valueBlock?: { toString(): string } } | undefined)?.valueBlock?.toString() : undefined;
+  const namedCurve = curveOid === '1.3.132.0.34' ? 'P-384' : 'P-256';
+  const alg = isRsa
+    ? use === 'sign'
+      ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+      : { name: 'RSA-OAEP', hash: 'SHA-256' }
+    : { name: use === 'sign' ? 'ECDSA' : 'ECDH', namedCurve };
+  const usages: KeyUsage[] = use === 'sign' ? ['sign'] : isRsa ? ['decrypt'] : ['deriveBits'];
+  const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, alg, false, usages);
+  const serial = Array.from(new Uint8Array(cert.serialNumber.valueBlock.valueHexView), (b) => b.toString(16).padStart(2, '0')).join('').replace(/^(00)+/, '');
+  const cn = cert.subject.typesAndValues.find((tv) => tv.type === '2.5.4.3')?.value.valueBlock.value as string | undefined;
+  const b64 = bytesToB64(certDer).replace(/(.{64})/g, '$1\n');
+  const stored: StoredKey = { serial, certificatePem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`, privateKey, use, label: `${cn ?? serial} (${use === 'sign' ? 'tanda tangan' : 'enkripsi'})`, createdAt: new Date().toISOString() };
+  await putKey(stored);
+  return stored;
+}
