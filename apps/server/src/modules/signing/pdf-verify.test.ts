@@ -68,6 +68,12 @@ describe('public verifier', () => {
     expect(r.signatures[0].modifiedAfter).toBe(true);
     expect(r.verdict).toBe('invalid');
 
+    // a box drawn over the signed page as an annotation is a change too
+    const annotated = await PDF.load(signedOnce);
+    annotated.getPage(0)!.addSquareAnnotation({ rect: { x: 100, y: 100, width: 300, height: 80 }, contents: 'Coretan' });
+    const r3 = await verifyPdf(await annotated.save({ incremental: true }), trust);
+    expect(r3.signatures[0].modifiedAfter).toBe(true);
+
     const second = await makeHolder(ca, 'Rudi', 'rudi@uji.go.id');
     const co = await signWith(signedOnce, second, 'TTE_2');
     const r2 = await verifyPdf(co, trust);

@@ -151,8 +151,38 @@ async function fingerprint(pdf: PDF): Promise<string> {
     for (const s of streams) if (s instanceof PdfStream) h.push(s.getDecodedData());
     parts.push(hex(sha256(Buffer.concat(h))));
     parts.push(String(page.width), String(page.height));
+    parts.push(annotationsPrint(pdf, page.dict));
   }
   return parts.join('|');
+}
+
+/**
+ * Visible annotations count as content (a box or a stamp drawn over a signed page is a change);
+ * signature widgets do not (co-signers add them).
+ */
+function annotationsPrint(pdf: PDF, pageDict: PdfDict): string {
+  const annots = deref(pdf, pageDict.get('Annots'));
+  if (!(annots instanceof PdfArray)) return '';
+  const out: string[] = [];
+  for (let k = 0; k < Math.min(annots.length, 500); k++) {
+    const a = deref(pdf, annots.at(k));
+    if (!(a instanceof PdfDict)) continue;
+    const subtype = deref(pdf, a.get('Subtype'));
+    const sub = subtype instanceof PdfName ? subtype.value : '?';
+    if (sub === 'Widget' || sub === 'Link' || sub === 'Popup') {
+      const ft = deref(pdf, a.get('FT')) ?? deref(pdf, (deref(pdf, a.get('Parent')) as PdfDict | undefined)?.get?.('FT'));
+      if (sub !== 'Widget' || (ft instanceof PdfName && ft.value === 'Sig') || !ft) continue;
+      const v = deref(pdf, a.get('V'));
+      out.push(`W:${v instanceof PdfString ? hex(v.bytes) : String(v instanceof PdfName ? v.value : '')}`);
+      continue;
+    }
+    const rect = deref(pdf, a.get('Rect'));
+    const nums: number[] = [];
+    if (rect instanceof PdfArray) for (let j = 0; j < rect.length; j++) { const n = deref(pdf, rect.at(j)); if (n instanceof PdfNumber) nums.push(Math.round(n.value)); }
+    const contents = deref(pdf, a.get('Contents'));
+    out.push(`${sub}:${nums.join(',')}:${contents instanceof PdfString ? hex(sha256(contents.bytes)) : ''}`);
+  }
+  return out.sort().join(';');
 }
 
 function attr(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string) {
