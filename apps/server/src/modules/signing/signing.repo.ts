@@ -100,3 +100,13 @@ export const completedInYear = (db: DbOrTx, tenantId: string, year: number) =>
     .limit(200);
 
 export const allTenantIds = async (db: DbOrTx) => (await db.select({ id: tenants.id }).from(tenants)).map((r) => r.id);
+
+/** Moves a request to a new file only if nobody else did since `expectedSha` (two tabs signing at once). */
+export const advanceRequest = async (db: DbOrTx, tenantId: string, id: string, expectedSha: string, v: Partial<typeof signingRequests.$inferInsert>) =>
+  (
+    await db
+      .update(signingRequests)
+      .set({ ...v, updatedAt: new Date() })
+      .where(and(eq(signingRequests.tenantId, tenantId), eq(signingRequests.id, id), eq(signingRequests.currentSha256, expectedSha), eq(signingRequests.status, 'in_progress')))
+      .returning()
+  )[0];

@@ -311,19 +311,20 @@ export class SigningService {
     }
     const stored = await this.files.store(Buffer.from(signed), { ...store, filename: r.fileName });
     return this.db.transaction(async (tx) => {
+      const next = signers.find((s) => s.status === 'pending' && s.id !== cur.id);
+      const row = await repo.advanceRequest(tx, actor.tenantId, id, r.currentSha256, {
+        currentKey: stored.storageKey,
+        currentSha256: stored.sha256,
+        currentSize: stored.size,
+        ...(next ? {} : { status: 'completed' as const, completedAt: new Date() }),
+      });
+      if (!row) throw new AppError(409, 'signing.prepare_mismatch');
       const signedSigner = await repo.updateSigner(tx, actor.tenantId, cur.id, {
         status: 'signed',
         signedAt: new Date(),
         certSerial: cert.serialNumber.toLowerCase(),
         certSubject: cert.subject,
         timestamped: true,
-      });
-      const next = signers.find((s) => s.status === 'pending' && s.id !== cur.id);
-      const row = await repo.updateRequest(tx, actor.tenantId, id, {
-        currentKey: stored.storageKey,
-        currentSha256: stored.sha256,
-        currentSize: stored.size,
-        ...(next ? {} : { status: 'completed' as const, completedAt: new Date() }),
       });
       await recordAudit(tx, actor, {
         action: 'sign',
