@@ -17,7 +17,9 @@ type World = Record<'tenantId' | 'opd' | 'unit' | 'position' | 'person' | 'role'
 type Need = [Permission, 'tenant' | 'opd' | 'any'];
 type Spec = { needs: Need[]; id?: (w: Who) => Promise<string>; body?: (w: Who) => unknown; query?: string; ok?: number };
 
-const SKIP = /^\/api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify))/;
+// Public by design: docs, login, the CA publication points under /pki/<slug>/ (certificates, CRL, OCSP, TSA)
+// and the public signature verifier /api/verify/* (tested in modules/signing).
+const SKIP = /^\/(api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify)|verify\/)|pki\/)/;
 let t: TestApp;
 let seq = 0;
 const n = () => ++seq;
@@ -73,6 +75,8 @@ const nip = (birth = '19900303') => {
 /** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
 let A: World & Record<string, string>;
 let B: World & Record<string, string>;
+let A: World & { slug: string; opdY: string; asnRole: string };
+let B: World & { slug: string; notification: string; token: string; session: string; signing: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -220,6 +224,17 @@ const specs: Record<string, Spec> = {
   'POST /api/notifications/read-all': { needs: [] },
   'POST /api/files': { needs: [org('files.upload', 'any')] },
   'GET /api/files/:id': { needs: [org('files.read', 'any')], id: async () => A.file },
+  // signing (K15): personal; a request is seen only by its uploader and signers
+  'GET /api/signing/requests': { needs: [org('documents.sign', 'any')] },
+  'GET /api/signing/candidates': { needs: [org('documents.sign', 'any')] },
+  'POST /api/signing/requests': { needs: [org('documents.sign', 'any')], ok: 400 }, // multipart PDF + meta required
+  'GET /api/signing/requests/:id': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'GET /api/signing/requests/:id/file': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'POST /api/signing/requests/:id/prepare': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId), body: () => ({ certificatePem: 'x'.repeat(120), password: 'bukan-sandinya' }), ok: 400 },
+  'POST /api/signing/requests/:id/complete': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId), body: () => ({ signatureB64: 'A'.repeat(24) }), ok: 409 },
+  'POST /api/signing/requests/:id/cancel': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
+  'POST /api/signing/smime/prepare': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo' }), ok: 400 },
+  'POST /api/signing/smime/complete': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo', signingTime: new Date().toISOString(), signatureB64: 'A'.repeat(24) }), ok: 400 },
   'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
   // regulations and compliance (R-REG)
   'GET /api/regulations': { needs: [org('regulations.read', 'any')] },
@@ -364,6 +379,13 @@ async function notify(tenantId: string, userId: string) {
   return list.items[0].id;
 }
 
+/** A signing request uploaded by `userId` (signed by that user), created through the signing service. */
+async function signingRequest(tenantId: string, userId: string, signerId = userId): Promise<string> {
+  const svc = t.services.modules.get('signing')!.service as { create(a: unknown, i: unknown, f: string, d: Buffer): Promise<{ id: string }> };
+  const actor = { tenantId, userId, label: 'uji', grants: new Map([['*', new Set(['*'])]]) };
+  return (await svc.create(actor, { title: `Nota Dinas ${n()}`, signers: [{ userId: signerId }] }, 'nota.pdf', TINY_PDF)).id;
+}
+
 /** B's record id for a path parameter, chosen by path prefix. */
 function foreignId(path: string): string {
   const map: [RegExp, string][] = [
@@ -377,6 +399,7 @@ function foreignId(path: string): string {
     [/^\/api\/risk-treatments\//, B.riskTreatment], [/^\/api\/risk-monitorings\//, B.riskMonitoring], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     ...Object.entries(BG).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/governance/${k}/`), id]),
+    [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
   if (sys && sysForeign[sys[1]]) return sysForeign[sys[1]];
@@ -443,7 +466,7 @@ beforeAll(async () => {
     regulation: regB.id, obligation: oblB, attestation: attB.id,
     riskContext: ctxB.id, risk: riskB.id, riskTreatment: planB.id, riskMonitoring: monB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
-    file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+    file: fileB.id, signing: await signingRequest(tb.tenant.id, tb.user.id, userB.id), deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
   };
   for (const path of Object.keys(sysBodies)) {
     const body = { ...sysBodies[path](opdB.id), ...(path === 'subdomains' ? { label: 'zeta-rahasia' } : 'name' in sysBodies[path](opdB.id) ? { name: `Zeta ${path}` } : path === 'interconnections' ? { partyName: 'Zeta Bank' } : {}) };

@@ -1,6 +1,78 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import * as x509 from '@peculiar/x509';
 import type { ModuleContext, PersadaModule } from '../../app/module.js';
+import { SigningService, type TrustProvider } from './signing.service.js';
+import { signingRoutes } from './signing.routes.js';
+import { trustFromPki, type PkiServiceLike } from './trust.js';
+import { allTenantIds } from './signing.repo.js';
+import { documentsSignedCheck } from './signing.evidence.js';
+import { pemToDer } from './cms.js';
 
-/** Placeholder until the module lands: registers nothing. */
-export function signingModule(_ctx: ModuleContext): PersadaModule {
-  return { name: 'signing', routes() {} };
+/** Extra trusted roots (e.g. BSrE) as a PEM bundle file named by SIGNING_EXTRA_ROOTS. */
+function extraRoots(): x509.X509Certificate[] {
+  const file = process.env.SIGNING_EXTRA_ROOTS;
+  if (!file || !fs.existsSync(file)) return [];
+  const pems = fs.readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return pems.flatMap((p) => {
+    try {
+      return [new x509.X509Certificate(p)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Trust from the `pki` module: each tenant's CA; the verifier trusts every tenant root of this installation. */
+export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService): TrustProvider {
+  const pki = () => ctx.modules.get('pki')?.service as (PkiServiceLike & { exists?(tenantId: string): Promise<boolean> }) | undefined;
+  let cache: { at: number; value: Awaited<ReturnType<TrustProvider['verifyTrust']>> } | null = null;
+  return {
+    async forTenant(tenantId) {
+      const p = pki();
+      if (!p?.chain) return null;
+      cache = null; // a CA created just now must be trusted by the verifier at once
+      await p.chain(tenantId);
+      return trustFromPki(p, tenantId);
+    },
+    async verifyTrust() {
+      if (cache && Date.now() - cache.at < 60_000) return cache.value;
+      const p = pki();
+      const cas: Array<{ tenantId: string; root: x509.X509Certificate; issuing: x509.X509Certificate }> = [];
+      if (p?.chain) {
+        for (const tenantId of await allTenantIds(ctx.deps.database.db)) {
+          try {
+            // never create a CA just by verifying: only tenants that already have one
+            if (p.exists && !(await p.exists(tenantId))) continue;
+            const c = await p.chain(tenantId);
+            cas.push({ tenantId, root: new x509.X509Certificate(c.rootPem), issuing: new x509.X509Certificate(c.issuingPem) });
+          } catch {
+            /* tenant without a CA */
+          }
+        }
+      }
+      const value = {
+        roots: [...cas.map((c) => c.root), ...extraRoots()],
+        onlineStatus: async (cert: x509.X509Certificate, issuer: x509.X509Certificate) => {
+          const ca = cas.find((c) => c.issuing.equal(issuer));
+          if (!ca || !p) return { status: 'unknown' as const };
+          return svc().ocspStatus(trustFromPki(p, ca.tenantId), new Uint8Array(cert.rawData), new Uint8Array(pemToDer(issuer.toString('pem'))));
+        },
+      };
+      cache = { at: Date.now(), value };
+      return value;
+    },
+  };
+}
+
+export function signingModule(ctx: ModuleContext): PersadaModule {
+  let service: SigningService;
+  const trust = pkiTrustProvider(ctx, () => service);
+  service = new SigningService(ctx.deps, ctx.notifications, ctx.fileStore, trust);
+  return {
+    name: 'signing',
+    routes: (app) => signingRoutes(app, service),
+    evidence: [documentsSignedCheck(service)],
+    service,
+  };
 }

@@ -1,4 +1,9 @@
+import { FileSignature, LockKeyhole, ShieldCheck } from 'lucide-react';
 import type { NavItem } from '@/components/layout/nav-types';
 
 /** Sidebar entries of this feature (shown when the user holds the permission). */
-export const signingNav: NavItem[] = [];
+export const signingNav: NavItem[] = [
+  { to: '/tanda-tangan', labelKey: 'nav.signing', icon: FileSignature, permission: 'documents.sign' },
+  { to: '/perlindungan-dokumen', labelKey: 'nav.signingProtect', icon: LockKeyhole, permission: 'documents.sign' },
+  { to: '/verifikasi', labelKey: 'nav.signingVerify', icon: ShieldCheck },
+];
