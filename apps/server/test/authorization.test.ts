@@ -75,8 +75,6 @@ const nip = (birth = '19900303') => {
 /** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
 let A: World & Record<string, string>;
 let B: World & Record<string, string>;
-let A: World & { slug: string; opdY: string; asnRole: string };
-let B: World & { slug: string; notification: string; token: string; session: string; signing: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
