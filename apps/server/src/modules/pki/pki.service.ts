@@ -12,6 +12,8 @@ import { REVOCATION_REASONS, buildCrl, type RevocationReason } from './crl.js';
 import { buildOcspResponse, ocspError, parseOcspRequest, type CertStatus } from './ocsp.js';
 import { TsaRequestError, grantTimestamp, parseTsq, tsaRejection } from './tsa.js';
 import * as repo from './pki.repo.js';
+import { issuerAdapter, type IssuerAdapter } from './issuers.js';
+import type { SecretBox } from '../../platform/crypto/secret-box.js';
 
 export type { CertProfile, RevocationReason };
 
@@ -51,6 +53,8 @@ export interface PkiService {
   ocsp(tenantId: string, reqDer: Uint8Array): Promise<Uint8Array>;
   crl(tenantId: string): Promise<Uint8Array>;
   urls(tenantId: string): PkiUrls;
+  /** The issuer the tenant chose in its PKI settings: the embedded CA (default), BSrE or an EJBCA-style CA. */
+  issuer(tenantId: string): Promise<IssuerAdapter>;
 }
 
 const CA_LABEL = 'Otoritas Sertifikat';
@@ -67,8 +71,17 @@ export class PkiCore implements PkiService {
   private readonly slugs = new Map<string, string>();
   private readonly crlCache = new Map<string, { issuerId: string; crlNumber: number; der: Uint8Array; thisUpdate: Date; checkedAt: number }>();
 
+  /** Seals external-issuer credentials (separate purpose key from the CA keys). */
+  readonly settingsBox: SecretBox;
+
   constructor(readonly deps: AppDeps, store?: CaKeyStore) {
     this.store = store ?? softwareKeyStore(createSecretBox(deps.appKey, 'pki-ca-keys'));
+    this.settingsBox = createSecretBox(deps.appKey, 'pki-external-issuer');
+  }
+
+  async issuer(tenantId: string): Promise<IssuerAdapter> {
+    const s = await repo.getSettings(this.db, tenantId);
+    return issuerAdapter(this, tenantId, s, (sealed) => this.settingsBox.open(sealed));
   }
   private get db() {
     return this.deps.database.db;
