@@ -64,7 +64,8 @@ export function buildCrl(p: {
   signer: CaSigner;
 }): Buffer {
   const { algId } = { algId: seq(oid(sigAlg(p.signer).oid)) };
-  const revoked = p.entries.length ? [seq(...p.entries.map(entry))] : [];
+  // one concat, not a spread: 100k arguments would overflow the stack
+  const revoked = p.entries.length ? [seq(Buffer.concat(p.entries.map(entry)))] : [];
   const aki = seq(oid(OID.authorityKeyIdentifier), octets(seq(Buffer.concat([Buffer.from([0x80]), lenOf(p.issuerKeyIdHex), Buffer.from(p.issuerKeyIdHex, 'hex')]))));
   const crlNumber = seq(oid(OID.crlNumber), octets(int(p.crlNumber)));
   const tbs = seq(int(1), algId, p.issuerNameDer, time(p.thisUpdate), time(p.nextUpdate), ...revoked, explicit(0, seq(aki, crlNumber)));

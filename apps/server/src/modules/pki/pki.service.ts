@@ -62,6 +62,8 @@ const CRL_VALIDITY_MS = 7 * 86_400_000;
 /** A CRL is re-signed when older than this even without changes (the nightly job also does it). */
 const CRL_REFRESH_MS = 86_400_000;
 const OCSP_SIGNER_RENEW_MS = 30 * 86_400_000;
+const STATUS_TTL_MS = 5_000;
+const STATUS_CACHE_MAX = 200_000;
 
 const normSerial = (s: string) => s.trim().toLowerCase().replace(/[^0-9a-f]/g, '').replace(/^(00)+(?=[0-9a-f]{2})/, '');
 
@@ -69,6 +71,12 @@ export class PkiCore implements PkiService {
   readonly store: CaKeyStore;
   private readonly states = new Map<string, Promise<CaState>>();
   private readonly slugs = new Map<string, string>();
+  /**
+   * OCSP status answers per tenant+serial for a few seconds: the responder's hot path then needs
+   * no database round trip. Revocations in this process clear it at once; another process's
+   * revocation shows within STATUS_TTL_MS (OCSP answers are not required to be instantaneous).
+   */
+  private readonly statusCache = new Map<string, { at: number; row: Awaited<ReturnType<typeof repo.statusBySerial>> }>();
   private readonly crlCache = new Map<string, { issuerId: string; crlNumber: number; der: Uint8Array; thisUpdate: Date; checkedAt: number }>();
 
   /** Seals external-issuer credentials (separate purpose key from the CA keys). */
@@ -310,6 +318,7 @@ export class PkiCore implements PkiService {
       });
       return r;
     });
+    this.statusCache.delete(`${tenantId}:${serialHex}`);
     return {
       id: row.id,
       serialHex,
@@ -347,6 +356,7 @@ export class PkiCore implements PkiService {
       });
     });
     this.crlCache.delete(tenantId);
+    this.statusCache.delete(`${tenantId}:${serial}`);
   }
 
   async status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }> {
@@ -436,7 +446,7 @@ export class PkiCore implements PkiService {
       parsed.questions.map(async (q): Promise<{ certIdDer: Buffer; status: CertStatus }> => {
         const h = q.hash ? s.issuing.hashes[q.hash] : null;
         if (!h || h.name !== q.nameHash || h.key !== q.keyHash) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
-        const r = await repo.statusBySerial(this.db, tenantId, q.serialHex);
+        const r = await this.cachedStatus(tenantId, q.serialHex);
         if (!r || r.issuerId !== s.issuing.row.id) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
         if (r.status === 'revoked') return { certIdDer: q.certIdDer, status: { status: 'revoked', revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason } };
         return { certIdDer: q.certIdDer, status: { status: 'good' } };
@@ -449,6 +459,16 @@ export class PkiCore implements PkiService {
       signerKeyHashSha1: s.ocsp.keyHashSha1,
       signer: { keyObject: s.ocsp.key.keyObject, curve: 'P-256' },
     });
+  }
+
+  private async cachedStatus(tenantId: string, serialHex: string) {
+    const key = `${tenantId}:${serialHex}`;
+    const hit = this.statusCache.get(key);
+    if (hit && Date.now() - hit.at < STATUS_TTL_MS) return hit.row;
+    const row = await repo.statusBySerial(this.db, tenantId, serialHex);
+    if (this.statusCache.size >= STATUS_CACHE_MAX) this.statusCache.clear();
+    this.statusCache.set(key, { at: Date.now(), row });
+    return row;
   }
 
   // ---- TSA ----------------------------------------------------------------------------------
