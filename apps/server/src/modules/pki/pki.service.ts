@@ -47,6 +47,8 @@ export interface PkiService {
   issue(tenantId: string, req: IssueRequest, opts?: { actor?: Actor }): Promise<IssuedCertificate>;
   parseCsr(csr: string | Uint8Array): Promise<{ spkiDer: Uint8Array; subject: string; keyAlgorithm: string }>;
   revoke(tenantId: string, serialHex: string, reason: RevocationReason, opts?: { invalidityDate?: Date; actor?: Actor }): Promise<void>;
+  /** K8: re-issue with the same subject/SANs/profile/holder (new key recommended); optionally supersede the old one. */
+  renew(tenantId: string, serialHex: string, opts?: { spkiDer?: Uint8Array; validityDays?: number; revokeOld?: boolean; actor?: Actor }): Promise<IssuedCertificate>;
   status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }>;
   chain(tenantId: string): Promise<{ rootPem: string; issuingPem: string }>;
   timestamp(tenantId: string, tsqDer: Uint8Array): Promise<Uint8Array>;
@@ -254,16 +256,74 @@ export class PkiCore implements PkiService {
   async issue(tenantId: string, req: IssueRequest, opts: { actor?: Actor } = {}): Promise<IssuedCertificate> {
     if (!CERT_PROFILES.includes(req.profile)) throw new AppError(400, 'pki.profile_unknown', [{ field: 'profile', key: 'pki.profile_unknown' }]);
     if (!req.subject?.commonName?.trim()) throw new AppError(400, 'pki.common_name_required', [{ field: 'subject.commonName', key: 'pki.common_name_required' }]);
-    const days = req.validityDays ?? DEFAULT_VALIDITY[req.profile];
-    if (!Number.isInteger(days) || days < 1 || days > 1825) throw new AppError(400, 'pki.validity_invalid', [{ field: 'validityDays', key: 'pki.validity_invalid' }]);
-    const key = describeKey(req.spkiDer);
     const sans = normaliseSans(req.profile, req.subject, req.sans);
+    return this.issueWith(tenantId, {
+      profile: req.profile,
+      name: subjectName(req.subject),
+      commonName: req.subject.commonName,
+      email: req.subject.email ?? sans.email?.[0] ?? null,
+      sans,
+      spkiDer: req.spkiDer,
+      validityDays: req.validityDays,
+      holderRef: req.holderRef,
+      actor: opts.actor,
+    });
+  }
+
+  /**
+   * Renewal (K8): a new certificate with the same subject, SANs, profile and holder, for a new key
+   * (recommended) or the same one; optionally the old certificate is revoked as superseded.
+   */
+  async renew(
+    tenantId: string,
+    serialHex: string,
+    opts: { spkiDer?: Uint8Array; validityDays?: number; revokeOld?: boolean; actor?: Actor } = {},
+  ): Promise<IssuedCertificate> {
+    const old = await repo.certBySerial(this.db, tenantId, normSerial(serialHex));
+    if (!old) throw new AppError(404, 'pki.serial_unknown');
+    if (old.status === 'revoked') throw new AppError(409, 'pki.renew_revoked');
+    if (!CERT_PROFILES.includes(old.profile as CertProfile)) throw new AppError(400, 'pki.profile_unknown');
+    const oldCert = new x509.X509Certificate(ab(old.certDer));
+    const issued = await this.issueWith(tenantId, {
+      profile: old.profile as CertProfile,
+      name: oldCert.subjectName,
+      commonName: old.commonName,
+      email: old.email,
+      sans: old.sans ?? {},
+      spkiDer: opts.spkiDer ?? new Uint8Array(oldCert.publicKey.rawData),
+      validityDays: opts.validityDays,
+      holderRef: old.holderEntity && old.holderId ? { entity: old.holderEntity, id: old.holderId } : undefined,
+      actor: opts.actor,
+      renewedFrom: old.serialHex,
+    });
+    if (opts.revokeOld) await this.revoke(tenantId, old.serialHex, 'superseded', { actor: opts.actor });
+    return issued;
+  }
+
+  private async issueWith(
+    tenantId: string,
+    p: {
+      profile: CertProfile;
+      name: x509.Name;
+      commonName: string;
+      email: string | null;
+      sans: Sans;
+      spkiDer: Uint8Array;
+      validityDays?: number;
+      holderRef?: { entity: string; id: string };
+      actor?: Actor;
+      renewedFrom?: string;
+    },
+  ): Promise<IssuedCertificate> {
+    const days = p.validityDays ?? DEFAULT_VALIDITY[p.profile];
+    if (!Number.isInteger(days) || days < 1 || days > 1825) throw new AppError(400, 'pki.validity_invalid', [{ field: 'validityDays', key: 'pki.validity_invalid' }]);
+    const key = describeKey(p.spkiDer);
     const s = await this.state(tenantId);
     const urls = this.urls(tenantId);
     const now = new Date();
     const notAfter = new Date(Math.min(now.getTime() + days * 86_400_000, s.issuing.cert.notAfter.getTime()));
-    const publicKey = new x509.PublicKey(ab(req.spkiDer));
-    const san = sanExtension(sans);
+    const publicKey = new x509.PublicKey(ab(p.spkiDer));
+    const san = sanExtension(p.sans);
     let serialHex = '';
     let issued: x509.X509Certificate | null = null;
     for (let attempt = 0; attempt < 3 && !issued; attempt++) {
@@ -271,7 +331,7 @@ export class PkiCore implements PkiService {
       if (await repo.certBySerial(this.db, tenantId, serialHex)) continue;
       issued = await x509.X509CertificateGenerator.create({
         serialNumber: serialHex,
-        subject: subjectName(req.subject),
+        subject: p.name,
         issuer: s.issuing.cert.subjectName,
         notBefore: backdate(now),
         notAfter,
@@ -280,7 +340,7 @@ export class PkiCore implements PkiService {
         signingAlgorithm: sigAlgFor(s.issuing.key.algorithm),
         extensions: [
           new x509.BasicConstraintsExtension(false, undefined, true),
-          ...usageExtensions(req.profile, key),
+          ...usageExtensions(p.profile, key),
           await x509.SubjectKeyIdentifierExtension.create(publicKey),
           new x509.AuthorityKeyIdentifierExtension(s.issuing.skiHex),
           ...(san ? [san] : []),
@@ -290,31 +350,32 @@ export class PkiCore implements PkiService {
       });
     }
     if (!issued) throw new Error('could not allocate a unique serial');
-    const der = new Uint8Array(issued.rawData);
+    const cert = issued;
+    const der = new Uint8Array(cert.rawData);
     const sha256 = sha256Hex(der);
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.insertCertificate(tx, {
         tenantId,
         issuerId: s.issuing.row.id,
         serialHex,
-        profile: req.profile,
-        subjectDn: issued.subject,
-        commonName: req.subject.commonName,
-        email: req.subject.email ?? sans.email?.[0] ?? null,
-        sans,
+        profile: p.profile,
+        subjectDn: cert.subject,
+        commonName: p.commonName,
+        email: p.email,
+        sans: p.sans,
         keyAlgorithm: key.label,
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
         sha256,
         certDer: der,
-        holderEntity: req.holderRef?.entity ?? null,
-        holderId: req.holderRef?.id ?? null,
+        holderEntity: p.holderRef?.entity ?? null,
+        holderId: p.holderRef?.id ?? null,
       });
-      await recordAudit(tx, opts.actor ?? systemActor(tenantId, CA_LABEL), {
-        action: 'issue',
+      await recordAudit(tx, p.actor ?? systemActor(tenantId, CA_LABEL), {
+        action: p.renewedFrom ? 'renew' : 'issue',
         entity: 'pki_certificate',
         entityId: r.id,
-        after: { serialHex, profile: req.profile, subjectDn: issued.subject, notBefore: issued.notBefore, notAfter: issued.notAfter, sha256, holder: req.holderRef ?? null },
+        after: { serialHex, profile: p.profile, subjectDn: cert.subject, notBefore: cert.notBefore, notAfter: cert.notAfter, sha256, holder: p.holderRef ?? null, renewedFrom: p.renewedFrom ?? null },
       });
       return r;
     });
@@ -325,11 +386,11 @@ export class PkiCore implements PkiService {
       certDer: der,
       certPem: toPem(der, 'CERTIFICATE'),
       chainPem: [s.issuing.pem, s.root.pem],
-      notBefore: issued.notBefore,
-      notAfter: issued.notAfter,
+      notBefore: cert.notBefore,
+      notAfter: cert.notAfter,
       sha256,
-      profile: req.profile,
-      subjectDn: issued.subject,
+      profile: p.profile,
+      subjectDn: cert.subject,
     };
   }
 
