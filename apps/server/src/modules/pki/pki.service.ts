@@ -467,7 +467,7 @@ export class PkiCore implements PkiService {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'pki-crl:' + tenantId}))`);
       const meta = await repo.latestCrlMeta(tx, tenantId, s.issuing.row.id);
-      const rows = await repo.revokedEntries(tx, tenantId, s.issuing.row.id);
+      const rows = await repo.revokedEntriesForCrl(tx, tenantId, s.issuing.row.id);
       const covered = await repo.lastRevocationChange(tx, tenantId, s.issuing.row.id);
       // whole seconds, never in the future (OpenSSL: "CRL is not yet valid")
       const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -479,7 +479,7 @@ export class PkiCore implements PkiService {
         crlNumber,
         thisUpdate,
         nextUpdate,
-        entries: rows.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.invalidityDate })),
+        entries: rows.map((r) => ({ serialHex: r.s, revokedAt: r.r, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.inv })),
         signer: { keyObject: s.issuing.key.keyObject, curve: 'P-256' },
       });
       const ins = await repo.insertCrl(tx, { tenantId, issuerId: s.issuing.row.id, crlNumber, thisUpdate, nextUpdate, entries: rows.length, coveredUntil: covered.at, der });
