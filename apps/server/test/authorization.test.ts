@@ -5,6 +5,7 @@ import { defaultRoles, type Permission } from '@persada/shared';
 import { createUserWithRoles } from '../src/modules/tenants/tenants.service.js';
 import { TINY_PDF } from '../src/platform/files/test-fixtures.js';
 import { TEST_PASSWORD, makeTenant, startTestApp, type TestApp } from './harness.js';
+import type { PkiService } from '../src/modules/pki/index.js';
 
 /**
  * Generic authorization sweep over every registered route (A1, A4): tenant isolation with
@@ -75,6 +76,8 @@ const nip = (birth = '19900303') => {
 /** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
 let A: World & Record<string, string>;
 let B: World & Record<string, string>;
+let A: World & { slug: string; opdY: string; asnRole: string };
+let B: World & { slug: string; notification: string; token: string; session: string; pkiCert: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -135,6 +138,12 @@ const fresh = {
     return id;
   },
   control: async () => (await ok(adminA.call({ method: 'GET', url: '/api/governance/controls?kind=procedure' })))[0].id as string,
+  pkiCert: async (tenantId = A.tenantId, cn = `Pemegang Uji ${n()}`) => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const spkiDer = new Uint8Array(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }));
+    const pki = t.services.modules.get('pki')!.service as PkiService;
+    return (await pki.issue(tenantId, { profile: 'signing', subject: { commonName: cn }, spkiDer })).id;
+  },
 };
 const govPlanBody = () => ({ title: `Renstra Uji ${n()}`, startYear: 2025, programs: [{ name: 'Program', activities: [{ name: 'Kegiatan', yearlyTargets: ['1', '2', '3', '4', '5'] }] }] });
 const govArchBody = () => ({ title: `Arsitektur Uji ${n()}`, validFrom: '2025-03-10', decreeNumber: 'Kep 1/2025' });
@@ -319,6 +328,16 @@ const specs: Record<string, Spec> = {
   'PUT /api/governance/bcdr/:id': { needs: [gov('governance.manage')], id: () => fresh.bcdr(), body: govBcdrBody },
   'DELETE /api/governance/bcdr/:id': { needs: [gov('governance.manage')], id: () => fresh.bcdr() },
   'POST /api/governance/bcdr/:id/restore': { needs: [gov('governance.manage')], id: () => fresh.bcdr(true) },
+  'GET /api/pki/status': { needs: [org('pki.manage', 'tenant')] },
+  'POST /api/pki/ca': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/certificates': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/certificates/export': { needs: [org('pki.manage', 'tenant')], query: '?format=csv' },
+  'GET /api/pki/certificates/:id': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert() },
+  'GET /api/pki/certificates/:id/download': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert() },
+  'POST /api/pki/certificates/:id/revoke': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert(), body: () => ({ reason: 'superseded' }) },
+  'POST /api/pki/crl': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/settings': { needs: [org('pki.manage', 'tenant')] },
+  'PUT /api/pki/settings': { needs: [org('pki.manage', 'tenant')], body: () => ({ issuer: 'embedded' }) },
 };
 
 // Systems module (D1–D15, C1): one register per path, each OPD-owned; IPs and interconnections are the Dinas's.
@@ -398,6 +417,7 @@ function foreignId(path: string): string {
     [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     ...Object.entries(BG).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/governance/${k}/`), id]),
     [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/notifications\//, B.notification], [/^\/api\/pki\/certificates\//, B.pkiCert], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
   if (sys && sysForeign[sys[1]]) return sysForeign[sys[1]];
@@ -465,6 +485,8 @@ beforeAll(async () => {
     riskContext: ctxB.id, risk: riskB.id, riskTreatment: planB.id, riskMonitoring: monB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, signing: await signingRequest(tb.tenant.id, tb.user.id, userB.id), deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+    file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+    pkiCert: await fresh.pkiCert(tb.tenant.id, 'Sertifikat Rahasia Zeta'),
   };
   for (const path of Object.keys(sysBodies)) {
     const body = { ...sysBodies[path](opdB.id), ...(path === 'subdomains' ? { label: 'zeta-rahasia' } : 'name' in sysBodies[path](opdB.id) ? { name: `Zeta ${path}` } : path === 'interconnections' ? { partyName: 'Zeta Bank' } : {}) };
