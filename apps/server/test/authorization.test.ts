@@ -76,8 +76,6 @@ const nip = (birth = '19900303') => {
 /** Each module adds its own record ids (A: this Pemda's targets, B: the other Pemda's). */
 let A: World & Record<string, string>;
 let B: World & Record<string, string>;
-let A: World & { slug: string; opdY: string; asnRole: string };
-let B: World & { slug: string; notification: string; token: string; session: string; pkiCert: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -485,7 +483,6 @@ beforeAll(async () => {
     riskContext: ctxB.id, risk: riskB.id, riskTreatment: planB.id, riskMonitoring: monB.id,
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, signing: await signingRequest(tb.tenant.id, tb.user.id, userB.id), deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
-    file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
     pkiCert: await fresh.pkiCert(tb.tenant.id, 'Sertifikat Rahasia Zeta'),
   };
   for (const path of Object.keys(sysBodies)) {
