@@ -32,6 +32,8 @@ const ZEnv = z.object({
   FILE_ENCRYPTION_KEY: z.string().optional(),
   APP_SECRET_KEY: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().default(25),
+  /** PEM bundle of extra trusted roots for the signature verifier (e.g. BSrE's root and CAs). */
+  SIGNING_EXTRA_ROOTS: z.string().optional(),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

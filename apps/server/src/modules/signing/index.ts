@@ -10,8 +10,7 @@ import { documentsSignedCheck } from './signing.evidence.js';
 import { pemToDer } from './cms.js';
 
 /** Extra trusted roots (e.g. BSrE) as a PEM bundle file named by SIGNING_EXTRA_ROOTS. */
-function extraRoots(): x509.X509Certificate[] {
-  const file = process.env.SIGNING_EXTRA_ROOTS;
+function extraRoots(file: string | undefined): x509.X509Certificate[] {
   if (!file || !fs.existsSync(file)) return [];
   const pems = fs.readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   return pems.flatMap((p) => {
@@ -52,7 +51,7 @@ export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService):
         }
       }
       const value = {
-        roots: [...cas.map((c) => c.root), ...extraRoots()],
+        roots: [...cas.map((c) => c.root), ...extraRoots(ctx.deps.env.SIGNING_EXTRA_ROOTS)],
         onlineStatus: async (cert: x509.X509Certificate, issuer: x509.X509Certificate) => {
           const ca = cas.find((c) => c.issuing.equal(issuer));
           if (!ca || !p) return { status: 'unknown' as const };

@@ -4,6 +4,7 @@
  */
 export { renderPdf, renderOfficialPdf, warmUpPdf, TEMPLATES_DIR, DOCUMENT_FONT_FAMILY, type RenderPdfOptions } from './pdf.js';
 export { renderDocx } from './docx.js';
+export { officialDocumentData } from './official-data.js';
 export { renderXlsx, renderCsv, neutraliseFormula } from './tabular.js';
 export {
   opdOfficialsReport,
