@@ -362,6 +362,7 @@ export const ZProviderAgreement = z.object({
 });
 export type TProviderAgreement = z.infer<typeof ZProviderAgreement>;
 export const ZEvaluationInput = z.object({
+  year: z.coerce.number().int().min(2015).max(2100),
   letterNumber: text(100),
   reportedToHeadAt: z.iso.date().nullish(),
   reportedToBssnAt: z.iso.date().nullish(),

@@ -58,7 +58,8 @@ export class ApplicationsService {
   }
   private async load(actor: Actor, id: string) {
     const r = await repo.getApplication(this.db, actor.tenantId, id);
-    if (!r || !this.canSee(actor, r.app)) throw notFound();
+    if (!r) throw notFound();
+    if (!this.canSee(actor, r.app)) throw forbidden();
     return r;
   }
   private mayEdit(actor: Actor, app: repo.AppRow) {
@@ -209,16 +210,17 @@ export class ApplicationsService {
     return this.get(actor, id);
   }
 
-  async downloadFile(actor: Actor, id: string, fileId: string) {
+  async downloadFile(actor: Actor, linkId: string) {
     policy.apply(actor);
-    const { app } = await this.load(actor, id);
+    const link = await repo.getAppFile(this.db, actor.tenantId, linkId);
+    if (!link) throw notFound();
+    const { app } = await this.load(actor, link.applicationId);
     if (!this.mayEdit(actor, app) && !policy.isVerifier(actor) && !policy.isDinas(actor)) throw forbidden();
-    if (!(await repo.appFileByFileId(this.db, actor.tenantId, id, fileId))) throw notFound();
-    const f = await repo.getFile(this.db, actor.tenantId, fileId);
+    const f = await repo.getFile(this.db, actor.tenantId, link.fileId);
     if (!f) throw notFound();
     try {
       const data = await this.ctx.fileStore.read(f.storageKey, { encrypted: f.encrypted, sha256: f.sha256 });
-      await this.db.transaction((tx) => recordAudit(tx, actor, { action: 'download', entity: 'file', entityId: fileId, after: { applicationId: id } }));
+      await this.db.transaction((tx) => recordAudit(tx, actor, { action: 'download', entity: 'file', entityId: f.id, after: { applicationId: app.id, requirement: link.requirement } }));
       return { name: f.name, mime: f.mime, sha256: f.sha256, data };
     } catch (e) {
       if (e instanceof IntegrityError) throw new AppError(409, 'file.integrity_failed');
@@ -424,7 +426,8 @@ export class ApplicationsService {
   async receipt(actor: Actor, certId: string) {
     policy.apply(actor);
     const r = await repo.getCertificate(this.db, actor.tenantId, certId);
-    if (!r || (r.cert.holderUserId !== actor.userId && !policy.canReadOpd(actor, r.cert.opdId))) throw notFound();
+    if (!r) throw notFound();
+    if (r.cert.holderUserId !== actor.userId && !policy.canReadOpd(actor, r.cert.opdId)) throw forbidden();
     const app = (await repo.getApplication(this.db, actor.tenantId, r.cert.applicationId))!;
     const tenant = await repo.getTenant(this.db, actor.tenantId);
     const decider = app.app.decidedBy ? await repo.getUserWithPerson(this.db, actor.tenantId, app.app.decidedBy) : null;

@@ -13,6 +13,7 @@ export const certPolicy = {
   fileFor: (a: Actor, opdId: string) => {
     if (!can(a, 'certificates.manage', opdId)) throw forbidden();
   },
+  canFileIn: (a: Actor, opdId: string) => can(a, 'certificates.manage', opdId),
   /** OPDs whose records the actor may read (read or manage right). */
   readScope: (a: Actor): 'all' | string[] => {
     const r = opdScope(a, 'certificates.read');

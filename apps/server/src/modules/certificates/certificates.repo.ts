@@ -140,13 +140,8 @@ export const replaceAppFile = async (db: DbOrTx, tenantId: string, applicationId
       ),
     );
 export const insertAppFile = async (db: DbOrTx, row: typeof certApplicationFiles.$inferInsert) => (await db.insert(certApplicationFiles).values(row).returning())[0];
-export const appFileByFileId = async (db: DbOrTx, tenantId: string, applicationId: string, fileId: string) =>
-  (
-    await db
-      .select()
-      .from(certApplicationFiles)
-      .where(and(eq(certApplicationFiles.tenantId, tenantId), eq(certApplicationFiles.applicationId, applicationId), eq(certApplicationFiles.fileId, fileId)))
-  )[0];
+export const getAppFile = async (db: DbOrTx, tenantId: string, id: string) =>
+  (await db.select().from(certApplicationFiles).where(and(eq(certApplicationFiles.tenantId, tenantId), eq(certApplicationFiles.id, id))))[0];
 export const getFile = async (db: DbOrTx, tenantId: string, id: string) =>
   (await db.select().from(files).where(and(eq(files.tenantId, tenantId), eq(files.id, id), isNull(files.deletedAt))))[0];
 export const insertFile = async (db: DbOrTx, row: typeof files.$inferInsert) => (await db.insert(files).values(row).returning())[0];

@@ -88,8 +88,8 @@ export function certificatesRoutes(app: FastifyInstance, apps: ApplicationsServi
   r.post(`${base}/applications/:id/documents`, { schema: { tags, params: ZId, body: ZAttachDocumentInput, response: { 200: ZCertApplicationDetail } } }, async (req) =>
     apps.attach(actorOf(req), req.params.id, req.body),
   );
-  r.get(`${base}/applications/:id/documents/:fileId`, { schema: { tags, params: z.object({ id: z.uuid(), fileId: z.uuid() }) } }, async (req, reply) => {
-    const f = await apps.downloadFile(actorOf(req), req.params.id, req.params.fileId);
+  r.get(`${base}/documents/:id`, { schema: { tags, summary: 'Unduh lampiran permohonan', params: ZId } }, async (req, reply) => {
+    const f = await apps.downloadFile(actorOf(req), req.params.id);
     return reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('x-content-sha256', f.sha256).type(f.mime).send(f.data);
   });
   r.post(`${base}/applications/:id/submit`, { schema: { tags, params: ZId, response: { 200: ZCertApplicationDetail } } }, async (req) => apps.submit(actorOf(req), req.params.id));
@@ -209,7 +209,7 @@ export function oversightRoutes(app: FastifyInstance, svc: OversightService) {
     svc.saveAgreement(actorOf(req), req.body, req.params.id),
   );
   r.get(`${base}/evaluations`, { schema: { tags, response: { 200: z.array(ZEvaluation) } } }, async (req) => svc.listEvaluations(actorOf(req)));
-  r.put(`${base}/evaluations/:year`, { schema: { tags, params: z.object({ year: z.coerce.number().int().min(2015).max(2100) }), body: ZEvaluationInput, response: { 200: ZEvaluation } } }, async (req) =>
-    svc.saveEvaluation(actorOf(req), req.params.year, req.body),
+  r.put(`${base}/evaluations`, { schema: { tags, body: ZEvaluationInput, response: { 200: ZEvaluation } } }, async (req) =>
+    svc.saveEvaluation(actorOf(req), req.body.year, req.body),
   );
 }

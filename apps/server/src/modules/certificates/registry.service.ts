@@ -256,7 +256,8 @@ export class RegistryService {
   }
   private async loadCert(actor: Actor, id: string) {
     const r = await repo.getCertificate(this.db, actor.tenantId, id);
-    if (!r || (r.cert.holderUserId !== actor.userId && !policy.canReadOpd(actor, r.cert.opdId))) throw notFound();
+    if (!r) throw notFound();
+    if (r.cert.holderUserId !== actor.userId && !policy.canReadOpd(actor, r.cert.opdId)) throw forbidden();
     return r;
   }
   async getCertificate(actor: Actor, id: string) {
@@ -270,7 +271,7 @@ export class RegistryService {
     policy.apply(actor);
     const r = await this.loadCert(actor, id);
     const app = (await repo.getApplication(this.db, actor.tenantId, r.cert.applicationId))!.app;
-    if (r.cert.holderUserId !== actor.userId && app.filedByUserId !== actor.userId) throw forbidden();
+    if (r.cert.holderUserId !== actor.userId && app.filedByUserId !== actor.userId && !policy.canFileIn(actor, r.cert.opdId)) throw forbidden();
     if (r.cert.status === 'revoked') throw new AppError(409, 'certificates.already_revoked');
     if (await repo.openRenewal(this.db, actor.tenantId, id)) throw new AppError(409, 'certificates.renewal_exists');
     const row = await this.db.transaction(async (tx) => {
