@@ -17,7 +17,8 @@ type World = Record<'tenantId' | 'opd' | 'unit' | 'position' | 'person' | 'role'
 type Need = [Permission, 'tenant' | 'opd' | 'any'];
 type Spec = { needs: Need[]; id?: (w: Who) => Promise<string>; body?: (w: Who) => unknown; query?: string; ok?: number };
 
-const SKIP = /^\/api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify))/;
+// Public by design: docs, login, and the CA publication points under /pki/<slug>/ (certificates, CRL, OCSP, TSA).
+const SKIP = /^\/(api\/(docs|openapi\.json|health$|auth\/(login|logout|sso\/|totp\/verify))|pki\/)/;
 let t: TestApp;
 let seq = 0;
 const n = () => ++seq;

@@ -1,0 +1,75 @@
+import { sign as nodeSign, type KeyObject } from 'node:crypto';
+import { OID, bitString, explicit, generalizedTime, int, intHex, octets, oid, seq, time, enumerated } from './der.js';
+
+export const REVOCATION_REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'privilegeWithdrawn',
+] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+/** RFC 5280 CRLReason codes (8 = removeFromCRL is not used; 9 = privilegeWithdrawn). */
+export const REASON_CODE: Record<RevocationReason, number> = {
+  unspecified: 0,
+  keyCompromise: 1,
+  cACompromise: 2,
+  affiliationChanged: 3,
+  superseded: 4,
+  cessationOfOperation: 5,
+  certificateHold: 6,
+  privilegeWithdrawn: 9,
+};
+
+export type CrlEntry = { serialHex: string; revokedAt: Date; reason: RevocationReason; invalidityDate?: Date | null };
+
+export type CaSigner = { keyObject: KeyObject; curve: 'P-256' | 'P-384' };
+
+export function sigAlg(s: CaSigner) {
+  return s.curve === 'P-384' ? { oid: OID.ecdsaWithSha384, hash: 'sha384' } : { oid: OID.ecdsaWithSha256, hash: 'sha256' };
+}
+
+export function signTbs(s: CaSigner, tbs: Buffer): { algId: Buffer; signature: Buffer } {
+  const a = sigAlg(s);
+  return { algId: seq(oid(a.oid)), signature: nodeSign(a.hash, tbs, { key: s.keyObject, dsaEncoding: 'der' }) };
+}
+
+const EXT_REASON = oid(OID.reasonCode);
+const EXT_INVALIDITY = oid(OID.invalidityDate);
+
+function entry(e: CrlEntry): Buffer {
+  const exts: Buffer[] = [];
+  // RFC 5280 §5.3.1: reasonCode "unspecified" SHOULD be absent
+  if (e.reason !== 'unspecified') exts.push(seq(EXT_REASON, octets(enumerated(REASON_CODE[e.reason]))));
+  if (e.invalidityDate) exts.push(seq(EXT_INVALIDITY, octets(generalizedTime(e.invalidityDate))));
+  return exts.length ? seq(intHex(e.serialHex), time(e.revokedAt), seq(...exts)) : seq(intHex(e.serialHex), time(e.revokedAt));
+}
+
+/**
+ * A v2 CRL assembled directly as DER (100k entries in well under a second) and signed over
+ * the TBS bytes: CRL number and authority key identifier extensions, optional reason and
+ * invalidity date per entry.
+ */
+export function buildCrl(p: {
+  issuerNameDer: Buffer;
+  issuerKeyIdHex: string;
+  crlNumber: number;
+  thisUpdate: Date;
+  nextUpdate: Date;
+  entries: CrlEntry[];
+  signer: CaSigner;
+}): Buffer {
+  const { algId } = { algId: seq(oid(sigAlg(p.signer).oid)) };
+  const revoked = p.entries.length ? [seq(...p.entries.map(entry))] : [];
+  const aki = seq(oid(OID.authorityKeyIdentifier), octets(seq(Buffer.concat([Buffer.from([0x80]), lenOf(p.issuerKeyIdHex), Buffer.from(p.issuerKeyIdHex, 'hex')]))));
+  const crlNumber = seq(oid(OID.crlNumber), octets(int(p.crlNumber)));
+  const tbs = seq(int(1), algId, p.issuerNameDer, time(p.thisUpdate), time(p.nextUpdate), ...revoked, explicit(0, seq(aki, crlNumber)));
+  const { signature } = signTbs(p.signer, tbs);
+  return seq(tbs, algId, bitString(signature));
+}
+
+const lenOf = (hex: string) => Buffer.from([hex.length / 2]);

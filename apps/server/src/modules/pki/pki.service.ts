@@ -1,0 +1,454 @@
+import type { AppDeps } from '../../app/deps.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { createSecretBox } from '../../platform/crypto/secret-box.js';
+import { systemActor, type Actor } from '../../platform/context/actor.js';
+import { AppError } from '../../platform/http/errors.js';
+import { ab, x509, fromPem, randomSerialHex, toPem } from './crypto.js';
+import { sql } from 'drizzle-orm';
+import { assemble, backdate, createHierarchy, createServiceCert, loadCa, sha256Hex, sigAlgFor, type CaKind, type CaState, type LoadedCa, type NewCaCert } from './ca.js';
+import { softwareKeyStore, type CaKeyStore } from './keystore.js';
+import { CERT_PROFILES, DEFAULT_VALIDITY, describeKey, normaliseSans, sanExtension, subjectName, usageExtensions, type CertProfile, type Sans, type SubjectInput } from './profiles.js';
+import { REVOCATION_REASONS, buildCrl, type RevocationReason } from './crl.js';
+import { buildOcspResponse, ocspError, parseOcspRequest, type CertStatus } from './ocsp.js';
+import { TsaRequestError, grantTimestamp, parseTsq, tsaRejection } from './tsa.js';
+import * as repo from './pki.repo.js';
+
+export type { CertProfile, RevocationReason };
+
+export type IssueRequest = {
+  profile: CertProfile;
+  subject: SubjectInput;
+  sans?: Sans;
+  spkiDer: Uint8Array;
+  validityDays?: number;
+  holderRef?: { entity: string; id: string };
+};
+
+export type IssuedCertificate = {
+  id: string;
+  serialHex: string;
+  certDer: Uint8Array;
+  certPem: string;
+  /** Issuing CA then root, PEM. */
+  chainPem: string[];
+  notBefore: Date;
+  notAfter: Date;
+  sha256: string;
+  profile: CertProfile;
+  subjectDn: string;
+};
+
+export type PkiUrls = { caCert: string; issuingCert: string; crl: string; ocsp: string; tsa: string };
+
+/** The embedded CA of each Pemda (K3, K4, K8, K9, K14), as other modules use it. */
+export interface PkiService {
+  issue(tenantId: string, req: IssueRequest, opts?: { actor?: Actor }): Promise<IssuedCertificate>;
+  parseCsr(csr: string | Uint8Array): Promise<{ spkiDer: Uint8Array; subject: string; keyAlgorithm: string }>;
+  revoke(tenantId: string, serialHex: string, reason: RevocationReason, opts?: { invalidityDate?: Date; actor?: Actor }): Promise<void>;
+  status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }>;
+  chain(tenantId: string): Promise<{ rootPem: string; issuingPem: string }>;
+  timestamp(tenantId: string, tsqDer: Uint8Array): Promise<Uint8Array>;
+  ocsp(tenantId: string, reqDer: Uint8Array): Promise<Uint8Array>;
+  crl(tenantId: string): Promise<Uint8Array>;
+  urls(tenantId: string): PkiUrls;
+}
+
+const CA_LABEL = 'Otoritas Sertifikat';
+const CRL_VALIDITY_MS = 7 * 86_400_000;
+/** A CRL is re-signed when older than this even without changes (the nightly job also does it). */
+const CRL_REFRESH_MS = 86_400_000;
+const OCSP_SIGNER_RENEW_MS = 30 * 86_400_000;
+
+const normSerial = (s: string) => s.trim().toLowerCase().replace(/[^0-9a-f]/g, '').replace(/^(00)+(?=[0-9a-f]{2})/, '');
+
+export class PkiCore implements PkiService {
+  readonly store: CaKeyStore;
+  private readonly states = new Map<string, Promise<CaState>>();
+  private readonly slugs = new Map<string, string>();
+  private readonly crlCache = new Map<string, { issuerId: string; crlNumber: number; der: Uint8Array; thisUpdate: Date; checkedAt: number }>();
+
+  constructor(readonly deps: AppDeps, store?: CaKeyStore) {
+    this.store = store ?? softwareKeyStore(createSecretBox(deps.appKey, 'pki-ca-keys'));
+  }
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  // ---- URLs ------------------------------------------------------------------------------
+  baseUrl() {
+    const env = this.deps.env;
+    return (env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, '');
+  }
+  /** Public addresses; by slug once the tenant is known in this process (the routes accept the id too). */
+  urls(tenantId: string): PkiUrls {
+    const b = `${this.baseUrl()}/pki/${this.slugs.get(tenantId) ?? tenantId}`;
+    return { caCert: `${b}/root.crt`, issuingCert: `${b}/issuing.crt`, crl: `${b}/crl`, ocsp: `${b}/ocsp`, tsa: `${b}/tsa` };
+  }
+
+  // ---- CA lifecycle ------------------------------------------------------------------------
+  /** The tenant's CA, loaded once per process; created on first use. */
+  state(tenantId: string): Promise<CaState> {
+    let p = this.states.get(tenantId);
+    if (!p) {
+      p = this.loadOrCreate(tenantId);
+      this.states.set(tenantId, p);
+      p.catch(() => this.states.delete(tenantId));
+    }
+    return p;
+  }
+
+  /** True when the tenant already has a CA (no creation). */
+  async exists(tenantId: string): Promise<boolean> {
+    return (await repo.activeCaKeys(this.db, tenantId)).some((r) => r.kind === 'issuing');
+  }
+
+  forget(tenantId: string) {
+    this.states.delete(tenantId);
+    this.crlCache.delete(tenantId);
+  }
+
+  private async loadOrCreate(tenantId: string, actor?: Actor): Promise<CaState> {
+    const tenant = await repo.getTenant(this.db, tenantId);
+    if (!tenant) throw new AppError(404, 'pki.tenant_unknown');
+    this.slugs.set(tenantId, tenant.slug);
+    let rows = await repo.activeCaKeys(this.db, tenantId);
+    if (!(['root', 'issuing', 'ocsp', 'tsa'] as const).every((k) => rows.some((r) => r.kind === k))) {
+      rows = await this.db.transaction(async (tx) => {
+        await repo.lockTenantCa(tx, tenantId);
+        const current = await repo.activeCaKeys(tx, tenantId);
+        const have = new Map(current.map((r) => [r.kind, r]));
+        const names = { pemdaName: tenant.name };
+        const urls = this.urls(tenantId);
+        const created: NewCaCert[] = [];
+        let issuing = have.get('issuing') ? await loadCa(have.get('issuing')!, this.store, true) : null;
+        if (!have.get('root') || !issuing) {
+          const h = await createHierarchy(this.store, names, { rootCert: urls.caCert });
+          created.push(h.root, h.issuing);
+          issuing = { cert: new x509.X509Certificate(ab(h.issuing.der)), key: h.issuing.key, skiHex: '' } as LoadedCa;
+          issuing.skiHex = issuing.cert.getExtension(x509.SubjectKeyIdentifierExtension)!.keyId;
+          for (const r of current) if (r.kind === 'root' || r.kind === 'issuing') await repo.retireCaKey(tx, tenantId, r.id);
+          have.delete('ocsp');
+          have.delete('tsa');
+          for (const r of current) if (r.kind === 'ocsp' || r.kind === 'tsa') await repo.retireCaKey(tx, tenantId, r.id);
+        }
+        const iss = { cert: issuing.cert, key: issuing.key!, skiHex: issuing.skiHex };
+        for (const kind of ['ocsp', 'tsa'] as const) if (!have.get(kind)) created.push(await createServiceCert(this.store, kind, iss, names, urls));
+        const inserted: repo.CaKeyRow[] = [];
+        for (const c of created) {
+          const row = await repo.insertCaKey(tx, {
+            tenantId,
+            kind: c.kind,
+            subjectDn: c.subjectDn,
+            serialHex: c.serialHex,
+            certDer: c.der,
+            keyAlgorithm: c.keyAlgorithm,
+            keyStore: this.store.name,
+            keyRef: c.keyRef,
+            notBefore: c.notBefore,
+            notAfter: c.notAfter,
+          });
+          inserted.push(row);
+          await recordAudit(tx, actor ?? systemActor(tenantId, CA_LABEL), {
+            action: 'create',
+            entity: 'pki_ca',
+            entityId: row.id,
+            after: { kind: c.kind, subjectDn: c.subjectDn, serialHex: c.serialHex, notBefore: c.notBefore, notAfter: c.notAfter, keyAlgorithm: c.keyAlgorithm, keyStore: this.store.name },
+          });
+        }
+        // The delegated service certificates are issued certificates too (status, CRL, list).
+        const issuingRow = [...current, ...inserted].find((r) => r.kind === 'issuing' && (inserted.includes(r) || have.get('issuing') === r))!;
+        for (const c of created.filter((x) => x.kind === 'ocsp' || x.kind === 'tsa')) {
+          await repo.insertCertificate(tx, {
+            tenantId,
+            issuerId: issuingRow.id,
+            serialHex: c.serialHex,
+            profile: c.kind === 'ocsp' ? 'ocsp_signer' : 'tsa',
+            subjectDn: c.subjectDn,
+            commonName: c.subjectDn.replace(/^.*CN=/, ''),
+            keyAlgorithm: 'EC P-256',
+            notBefore: c.notBefore,
+            notAfter: c.notAfter,
+            sha256: sha256Hex(c.der),
+            certDer: c.der,
+            holderEntity: 'pki_ca',
+          });
+        }
+        return repo.activeCaKeys(tx, tenantId);
+      });
+    }
+    const byKind = new Map(rows.map((r) => [r.kind as CaKind, r]));
+    const loaded = {
+      root: await loadCa(byKind.get('root')!, this.store, false),
+      issuing: await loadCa(byKind.get('issuing')!, this.store, true),
+      ocsp: await loadCa(byKind.get('ocsp')!, this.store, true),
+      tsa: await loadCa(byKind.get('tsa')!, this.store, true),
+    };
+    return assemble(tenantId, tenant.slug, loaded);
+  }
+
+  /** Creates the CA explicitly (pki.manage from the UI); 409 when it already exists. */
+  async initialise(tenantId: string, actor: Actor): Promise<CaState> {
+    if (await this.exists(tenantId)) throw new AppError(409, 'pki.ca_exists');
+    this.states.delete(tenantId);
+    const p = this.loadOrCreate(tenantId, actor);
+    this.states.set(tenantId, p);
+    p.catch(() => this.states.delete(tenantId));
+    return p;
+  }
+
+  /** Re-issues the OCSP signer when it expires within 30 days (nightly job). */
+  async renewOcspSignerIfDue(tenantId: string): Promise<boolean> {
+    const s = await this.state(tenantId);
+    if (s.ocsp.cert.notAfter.getTime() - Date.now() > OCSP_SIGNER_RENEW_MS) return false;
+    await this.db.transaction(async (tx) => {
+      await repo.lockTenantCa(tx, tenantId);
+      await repo.retireCaKey(tx, tenantId, s.ocsp.row.id);
+    });
+    this.forget(tenantId);
+    await this.state(tenantId);
+    return true;
+  }
+
+  // ---- Issuance -----------------------------------------------------------------------------
+  async parseCsr(csr: string | Uint8Array) {
+    let req: x509.Pkcs10CertificateRequest;
+    try {
+      const der = typeof csr === 'string' ? (fromPem(csr) ?? Buffer.from(csr.trim(), 'base64')) : csr;
+      req = new x509.Pkcs10CertificateRequest(ab(der));
+    } catch {
+      throw new AppError(400, 'pki.csr_invalid', [{ field: 'csr', key: 'pki.csr_invalid' }]);
+    }
+    let ok = false;
+    try {
+      ok = await req.verify();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new AppError(400, 'pki.csr_signature', [{ field: 'csr', key: 'pki.csr_signature' }]);
+    const spkiDer = new Uint8Array(req.publicKey.rawData);
+    const key = describeKey(spkiDer);
+    return { spkiDer, subject: req.subject, keyAlgorithm: key.label };
+  }
+
+  async issue(tenantId: string, req: IssueRequest, opts: { actor?: Actor } = {}): Promise<IssuedCertificate> {
+    if (!CERT_PROFILES.includes(req.profile)) throw new AppError(400, 'pki.profile_unknown', [{ field: 'profile', key: 'pki.profile_unknown' }]);
+    if (!req.subject?.commonName?.trim()) throw new AppError(400, 'pki.common_name_required', [{ field: 'subject.commonName', key: 'pki.common_name_required' }]);
+    const days = req.validityDays ?? DEFAULT_VALIDITY[req.profile];
+    if (!Number.isInteger(days) || days < 1 || days > 1825) throw new AppError(400, 'pki.validity_invalid', [{ field: 'validityDays', key: 'pki.validity_invalid' }]);
+    const key = describeKey(req.spkiDer);
+    const sans = normaliseSans(req.profile, req.subject, req.sans);
+    const s = await this.state(tenantId);
+    const urls = this.urls(tenantId);
+    const now = new Date();
+    const notAfter = new Date(Math.min(now.getTime() + days * 86_400_000, s.issuing.cert.notAfter.getTime()));
+    const publicKey = new x509.PublicKey(ab(req.spkiDer));
+    const san = sanExtension(sans);
+    let serialHex = '';
+    let issued: x509.X509Certificate | null = null;
+    for (let attempt = 0; attempt < 3 && !issued; attempt++) {
+      serialHex = randomSerialHex();
+      if (await repo.certBySerial(this.db, tenantId, serialHex)) continue;
+      issued = await x509.X509CertificateGenerator.create({
+        serialNumber: serialHex,
+        subject: subjectName(req.subject),
+        issuer: s.issuing.cert.subjectName,
+        notBefore: backdate(now),
+        notAfter,
+        publicKey,
+        signingKey: s.issuing.key.cryptoKey,
+        signingAlgorithm: sigAlgFor(s.issuing.key.algorithm),
+        extensions: [
+          new x509.BasicConstraintsExtension(false, undefined, true),
+          ...usageExtensions(req.profile, key),
+          await x509.SubjectKeyIdentifierExtension.create(publicKey),
+          new x509.AuthorityKeyIdentifierExtension(s.issuing.skiHex),
+          ...(san ? [san] : []),
+          new x509.CRLDistributionPointsExtension([urls.crl]),
+          new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp], caIssuers: [urls.issuingCert] }),
+        ],
+      });
+    }
+    if (!issued) throw new Error('could not allocate a unique serial');
+    const der = new Uint8Array(issued.rawData);
+    const sha256 = sha256Hex(der);
+    const row = await this.db.transaction(async (tx) => {
+      const r = await repo.insertCertificate(tx, {
+        tenantId,
+        issuerId: s.issuing.row.id,
+        serialHex,
+        profile: req.profile,
+        subjectDn: issued.subject,
+        commonName: req.subject.commonName,
+        email: req.subject.email ?? sans.email?.[0] ?? null,
+        sans,
+        keyAlgorithm: key.label,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+        sha256,
+        certDer: der,
+        holderEntity: req.holderRef?.entity ?? null,
+        holderId: req.holderRef?.id ?? null,
+      });
+      await recordAudit(tx, opts.actor ?? systemActor(tenantId, CA_LABEL), {
+        action: 'issue',
+        entity: 'pki_certificate',
+        entityId: r.id,
+        after: { serialHex, profile: req.profile, subjectDn: issued.subject, notBefore: issued.notBefore, notAfter: issued.notAfter, sha256, holder: req.holderRef ?? null },
+      });
+      return r;
+    });
+    return {
+      id: row.id,
+      serialHex,
+      certDer: der,
+      certPem: toPem(der, 'CERTIFICATE'),
+      chainPem: [s.issuing.pem, s.root.pem],
+      notBefore: issued.notBefore,
+      notAfter: issued.notAfter,
+      sha256,
+      profile: req.profile,
+      subjectDn: issued.subject,
+    };
+  }
+
+  // ---- Revocation ---------------------------------------------------------------------------
+  async revoke(tenantId: string, serialHex: string, reason: RevocationReason, opts: { invalidityDate?: Date; actor?: Actor } = {}) {
+    if (!REVOCATION_REASONS.includes(reason)) throw new AppError(400, 'pki.reason_invalid', [{ field: 'reason', key: 'pki.reason_invalid' }]);
+    const serial = normSerial(serialHex);
+    await this.db.transaction(async (tx) => {
+      const cur = await repo.certBySerial(tx, tenantId, serial);
+      if (!cur) throw new AppError(404, 'pki.serial_unknown');
+      // A certificate on hold may be revoked for good; anything else is final.
+      if (cur.status === 'revoked' && cur.revocationReason !== 'certificateHold') throw new AppError(409, 'pki.already_revoked');
+      const after = await repo.markRevoked(tx, tenantId, cur.id, {
+        revokedAt: cur.status === 'revoked' && cur.revokedAt ? cur.revokedAt : new Date(Math.floor(Date.now() / 1000) * 1000),
+        reason,
+        invalidityDate: opts.invalidityDate ?? null,
+      });
+      await recordAudit(tx, opts.actor ?? systemActor(tenantId, CA_LABEL), {
+        action: 'revoke',
+        entity: 'pki_certificate',
+        entityId: cur.id,
+        before: { serialHex: cur.serialHex, status: cur.status, revocationReason: cur.revocationReason },
+        after: { serialHex: after.serialHex, status: after.status, revokedAt: after.revokedAt, revocationReason: after.revocationReason, invalidityDate: after.invalidityDate },
+      });
+    });
+    this.crlCache.delete(tenantId);
+  }
+
+  async status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }> {
+    const r = await repo.statusBySerial(this.db, tenantId, normSerial(serialHex));
+    if (!r) return { status: 'unknown' };
+    if (r.status === 'revoked') return { status: 'revoked', revokedAt: r.revokedAt ?? undefined, reason: (r.reason ?? 'unspecified') as RevocationReason };
+    return { status: 'good' };
+  }
+
+  async chain(tenantId: string) {
+    const s = await this.state(tenantId);
+    return { rootPem: s.root.pem, issuingPem: s.issuing.pem };
+  }
+
+  /** DER of the root / issuing CA certificates. */
+  async caCertDer(tenantId: string, which: 'root' | 'issuing'): Promise<Uint8Array> {
+    const s = await this.state(tenantId);
+    return s[which].parts.der;
+  }
+
+  // ---- CRL ----------------------------------------------------------------------------------
+  /** The current CRL: reused while nothing was revoked since and it is younger than a day. */
+  async crl(tenantId: string): Promise<Uint8Array> {
+    const s = await this.state(tenantId);
+    const c = this.crlCache.get(tenantId);
+    if (c && c.issuerId === s.issuing.row.id && Date.now() - c.checkedAt < 5_000) return c.der;
+    const [meta, changed] = await Promise.all([repo.latestCrlMeta(this.db, tenantId, s.issuing.row.id), repo.lastRevocationChange(this.db, tenantId, s.issuing.row.id)]);
+    const fresh =
+      meta && changed.n === meta.entries && (changed.at?.getTime() ?? 0) === (meta.coveredUntil?.getTime() ?? 0) && Date.now() - meta.thisUpdate.getTime() < CRL_REFRESH_MS;
+    if (fresh) {
+      if (c && c.crlNumber === meta.crlNumber && c.issuerId === s.issuing.row.id) {
+        c.checkedAt = Date.now();
+        return c.der;
+      }
+      const row = await repo.latestCrl(this.db, tenantId, s.issuing.row.id);
+      if (row) {
+        this.crlCache.set(tenantId, { issuerId: row.issuerId, crlNumber: row.crlNumber, der: row.der, thisUpdate: row.thisUpdate, checkedAt: Date.now() });
+        return row.der;
+      }
+    }
+    return (await this.regenerateCrl(tenantId)).der;
+  }
+
+  /** Signs a new CRL with every revoked certificate of the issuing CA (K9). */
+  async regenerateCrl(tenantId: string, actor?: Actor): Promise<{ der: Uint8Array; crlNumber: number; entries: number; thisUpdate: Date; nextUpdate: Date }> {
+    const s = await this.state(tenantId);
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'pki-crl:' + tenantId}))`);
+      const meta = await repo.latestCrlMeta(tx, tenantId, s.issuing.row.id);
+      const rows = await repo.revokedEntries(tx, tenantId, s.issuing.row.id);
+      const covered = await repo.lastRevocationChange(tx, tenantId, s.issuing.row.id);
+      // whole seconds, never in the future (OpenSSL: "CRL is not yet valid")
+      const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
+      const crlNumber = (meta?.crlNumber ?? 0) + 1;
+      const der = buildCrl({
+        issuerNameDer: s.issuing.parts.subjectDer,
+        issuerKeyIdHex: s.issuing.skiHex,
+        crlNumber,
+        thisUpdate,
+        nextUpdate,
+        entries: rows.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.invalidityDate })),
+        signer: { keyObject: s.issuing.key.keyObject, curve: 'P-256' },
+      });
+      const ins = await repo.insertCrl(tx, { tenantId, issuerId: s.issuing.row.id, crlNumber, thisUpdate, nextUpdate, entries: rows.length, coveredUntil: covered.at, der });
+      if (actor) await recordAudit(tx, actor, { action: 'crl', entity: 'pki_crl', entityId: ins.id, after: { crlNumber, entries: rows.length, thisUpdate, nextUpdate } });
+      this.crlCache.set(tenantId, { issuerId: s.issuing.row.id, crlNumber, der, thisUpdate, checkedAt: Date.now() });
+      return { der, crlNumber, entries: rows.length, thisUpdate, nextUpdate };
+    });
+  }
+
+  // ---- OCSP ---------------------------------------------------------------------------------
+  async ocsp(tenantId: string, reqDer: Uint8Array): Promise<Uint8Array> {
+    let parsed;
+    try {
+      parsed = parseOcspRequest(reqDer);
+    } catch {
+      return ocspError('malformedRequest');
+    }
+    let s: CaState;
+    try {
+      s = await this.state(tenantId);
+    } catch {
+      return ocspError('unauthorized');
+    }
+    const answers = await Promise.all(
+      parsed.questions.map(async (q): Promise<{ certIdDer: Buffer; status: CertStatus }> => {
+        const h = q.hash ? s.issuing.hashes[q.hash] : null;
+        if (!h || h.name !== q.nameHash || h.key !== q.keyHash) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
+        const r = await repo.statusBySerial(this.db, tenantId, q.serialHex);
+        if (!r || r.issuerId !== s.issuing.row.id) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
+        if (r.status === 'revoked') return { certIdDer: q.certIdDer, status: { status: 'revoked', revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason } };
+        return { certIdDer: q.certIdDer, status: { status: 'good' } };
+      }),
+    );
+    return buildOcspResponse({
+      answers,
+      nonceExt: parsed.nonceExt,
+      signerCertDer: s.ocsp.parts.der,
+      signerKeyHashSha1: s.ocsp.keyHashSha1,
+      signer: { keyObject: s.ocsp.key.keyObject, curve: 'P-256' },
+    });
+  }
+
+  // ---- TSA ----------------------------------------------------------------------------------
+  async timestamp(tenantId: string, tsqDer: Uint8Array): Promise<Uint8Array> {
+    let req;
+    try {
+      req = parseTsq(tsqDer);
+    } catch (e) {
+      if (e instanceof TsaRequestError) return tsaRejection(e.failure, e.message);
+      return tsaRejection('badDataFormat', 'malformed TimeStampReq');
+    }
+    const s = await this.state(tenantId);
+    const { der } = await grantTimestamp({ req, tsaCert: s.tsa.parts, tsaKey: s.tsa.key.cryptoKey, hash: 'SHA-256', chainDer: [s.tsa.parts.der, s.issuing.parts.der] });
+    return der;
+  }
+}
