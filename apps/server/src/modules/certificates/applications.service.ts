@@ -361,7 +361,7 @@ export class ApplicationsService {
         },
         sans: app.kind === 'system' ? { dns: app.dnsNames } : { email: [app.email] },
         spkiDer,
-        holderRef: `cert_application:${id}`,
+        holderRef: { entity: 'cert_application', id },
       });
       const cert = await repo.insertCertificate(tx, {
         tenantId: actor.tenantId,

@@ -11,7 +11,7 @@ export type IssueRequest = {
   sans?: { dns?: string[]; email?: string[] } | unknown;
   spkiDer: Uint8Array;
   validityDays?: number;
-  holderRef?: string;
+  holderRef?: { entity: string; id: string };
 };
 export type IssuedCertificate = {
   id?: string;
@@ -50,7 +50,7 @@ function normalise(r: any): IssuedCertificate {
     id: r.id ? String(r.id) : undefined,
     serialHex: String(r.serialHex ?? cert.serialNumber).toLowerCase(),
     certPem: pem,
-    chainPem: r.chainPem ?? null,
+    chainPem: Array.isArray(r.chainPem) ? r.chainPem.join('\n') : (r.chainPem ?? null),
     notBefore: r.notBefore ? toDate(r.notBefore) : cert.notBefore,
     notAfter: r.notAfter ? toDate(r.notAfter) : cert.notAfter,
     sha256: r.sha256 ?? createHash('sha256').update(Buffer.from(cert.rawData)).digest('hex'),

@@ -148,6 +148,16 @@ describe('certificate applications', () => {
     expect((await U.ra.api.get('/api/certificates/ra-operators/me')).body).toMatchObject({ appointed: true, certificateValid: true });
   });
 
+  it('[K11] an appointed operator obtains the RA certificate from the CA with a browser key', async () => {
+    const op = await U.head.api.post('/api/certificates/ra-operators', { userId: U.ra2.id, decreeNumber: '800/046/DISKOMINFO/2026', decreeDate: '2026-01-05' });
+    expect(op.status).toBe(200);
+    const { spki } = await browserKey();
+    const res = await U.ra2.api.post('/api/certificates/ra-operators/me/certificate', { spki });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ raCertValid: true, raCertSource: 'ca' });
+    expect(res.body.raCertSubject).toContain('Dedi Kurniawan');
+  });
+
   it('[K6] rejection carries a reason the applicant sees, in the app and by notification', async () => {
     const queue = await U.ra.api.get('/api/certificates/applications?scope=queue');
     expect(queue.body.items.map((a: any) => a.id)).toContain(appId);

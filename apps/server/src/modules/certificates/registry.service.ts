@@ -219,7 +219,7 @@ export class RegistryService {
         },
         sans: { email: [u!.user.email] },
         spkiDer,
-        holderRef: `cert_ra_operator:${cur.op.id}`,
+        holderRef: { entity: 'cert_ra_operator', id: cur.op.id },
       });
       const after = await repo.updateOperator(tx, actor.tenantId, cur.op.id, {
         raCertSerial: issued.serialHex,
