@@ -28,7 +28,13 @@ const editable = (s: string) => s === 'draft' || s === 'rejected';
 const validation = (field: string, key: any) => new AppError(400, 'error.validation', [{ field, key }]);
 export const requiredFor = (app: { kind: 'individual' | 'position' | 'system'; renewalOfId: string | null }) =>
   app.renewalOfId ? ['cover_letter'] : [...requiredDocuments[app.kind]];
-const yearOf = (d = new Date()) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(d));
+const yearOf = (d = new Date()) =>
+  Number(
+    new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+    }).format(d),
+  );
 
 /** Applications (K3, K5), verification (K6, K11) and issuance in person (K7, K10). */
 export class ApplicationsService {
@@ -41,7 +47,15 @@ export class ApplicationsService {
   }
 
   private async event(tx: DbOrTx, actor: Actor, app: { id: string; revision: number }, action: string, note?: string | null) {
-    await repo.insertEvent(tx, { tenantId: actor.tenantId, applicationId: app.id, action, revision: app.revision, actorUserId: actor.userId, actorLabel: actor.label, note: note ?? null });
+    await repo.insertEvent(tx, {
+      tenantId: actor.tenantId,
+      applicationId: app.id,
+      action,
+      revision: app.revision,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      note: note ?? null,
+    });
   }
 
   /** Checks official e-mail and system domains against the Pemda domain. */
@@ -71,7 +85,12 @@ export class ApplicationsService {
     if (q.scope === 'queue') policy.verify(actor);
     const scope = q.scope === 'mine' ? [] : policy.readScope(actor);
     const { items, total } = await repo.listApplications(this.db, actor.tenantId, q, { userId: actor.userId!, opds: scope });
-    return { items: items.map(appDto), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map(appDto),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<TCertApplicationDetail> {
@@ -85,8 +104,24 @@ export class ApplicationsService {
     const current = new Set(files.filter((f) => !f.f.replacedAt).map((f) => f.f.requirement));
     return {
       ...appDto(r),
-      files: files.map((f) => ({ id: f.f.id, requirement: f.f.requirement, fileId: f.f.fileId, name: f.name, size: f.size, revision: f.f.revision, current: !f.f.replacedAt, createdAt: f.f.createdAt.toISOString() })),
-      events: events.map((e) => ({ id: e.id, action: e.action, revision: e.revision, actorLabel: e.actorLabel, note: e.note, createdAt: e.createdAt.toISOString() })),
+      files: files.map((f) => ({
+        id: f.f.id,
+        requirement: f.f.requirement,
+        fileId: f.f.fileId,
+        name: f.name,
+        size: f.size,
+        revision: f.f.revision,
+        current: !f.f.replacedAt,
+        createdAt: f.f.createdAt.toISOString(),
+      })),
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        revision: e.revision,
+        actorLabel: e.actorLabel,
+        note: e.note,
+        createdAt: e.createdAt.toISOString(),
+      })),
       certificate: cert ? certDto(cert) : null,
       missingDocuments: requiredFor(r.app).filter((d) => !current.has(d)),
       canEdit: editable(r.app.status) && this.mayEdit(actor, r.app),
@@ -119,12 +154,17 @@ export class ApplicationsService {
         nip: input.nip ?? null,
         positionTitle: input.positionTitle ?? null,
         unitName: input.unitName ?? null,
-        systemName: input.kind === 'system' ? input.systemName ?? null : null,
+        systemName: input.kind === 'system' ? (input.systemName ?? null) : null,
         dnsNames: input.kind === 'system' ? input.dnsNames : [],
         uses: input.uses,
       });
       await this.event(tx, actor, row, 'created');
-      await recordAudit(tx, actor, { action: 'create', entity: 'cert_application', entityId: row.id, after: row });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'cert_application',
+        entityId: row.id,
+        after: row,
+      });
       return row;
     });
     return this.get(actor, created.id);
@@ -143,12 +183,18 @@ export class ApplicationsService {
         nip: input.nip ?? null,
         positionTitle: input.positionTitle ?? null,
         unitName: input.unitName ?? null,
-        systemName: app.kind === 'system' ? input.systemName ?? null : null,
+        systemName: app.kind === 'system' ? (input.systemName ?? null) : null,
         dnsNames: app.kind === 'system' ? input.dnsNames : [],
         uses: input.uses,
       });
       await this.event(tx, actor, app, 'updated');
-      await recordAudit(tx, actor, { action: 'update', entity: 'cert_application', entityId: id, before: app, after });
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'cert_application',
+        entityId: id,
+        before: app,
+        after,
+      });
     });
     return this.get(actor, id);
   }
@@ -158,7 +204,11 @@ export class ApplicationsService {
     policy.apply(actor);
     let stored;
     try {
-      stored = await this.ctx.fileStore.store(data, { classified: true, filename: name, maxBytes: this.ctx.deps.env.MAX_UPLOAD_MB * 1024 * 1024 });
+      stored = await this.ctx.fileStore.store(data, {
+        classified: true,
+        filename: name,
+        maxBytes: this.ctx.deps.env.MAX_UPLOAD_MB * 1024 * 1024,
+      });
     } catch (e) {
       if (e instanceof UploadRejected) throw new AppError(e.statusCode, e.key as any, [{ field: 'file', key: e.key as any }]);
       throw e;
@@ -177,8 +227,24 @@ export class ApplicationsService {
         uploadedBy: actor.userId,
         meta: { module: 'certificates' },
       });
-      await recordAudit(tx, actor, { action: 'upload', entity: 'file', entityId: row.id, after: { name: row.name, size: row.size, sha256: row.sha256, classified: true } });
-      return { id: row.id, name: row.name, size: row.size, mime: row.mime, sha256: row.sha256 };
+      await recordAudit(tx, actor, {
+        action: 'upload',
+        entity: 'file',
+        entityId: row.id,
+        after: {
+          name: row.name,
+          size: row.size,
+          sha256: row.sha256,
+          classified: true,
+        },
+      });
+      return {
+        id: row.id,
+        name: row.name,
+        size: row.size,
+        mime: row.mime,
+        sha256: row.sha256,
+      };
     });
   }
 
@@ -205,7 +271,12 @@ export class ApplicationsService {
         fileId: input.fileId,
         revision: app.status === 'rejected' ? app.revision + 1 : app.revision,
       });
-      await recordAudit(tx, actor, { action: 'attach', entity: 'cert_application', entityId: id, after: row });
+      await recordAudit(tx, actor, {
+        action: 'attach',
+        entity: 'cert_application',
+        entityId: id,
+        after: row,
+      });
     });
     return this.get(actor, id);
   }
@@ -219,8 +290,18 @@ export class ApplicationsService {
     const f = await repo.getFile(this.db, actor.tenantId, link.fileId);
     if (!f) throw notFound();
     try {
-      const data = await this.ctx.fileStore.read(f.storageKey, { encrypted: f.encrypted, sha256: f.sha256 });
-      await this.db.transaction((tx) => recordAudit(tx, actor, { action: 'download', entity: 'file', entityId: f.id, after: { applicationId: app.id, requirement: link.requirement } }));
+      const data = await this.ctx.fileStore.read(f.storageKey, {
+        encrypted: f.encrypted,
+        sha256: f.sha256,
+      });
+      await this.db.transaction((tx) =>
+        recordAudit(tx, actor, {
+          action: 'download',
+          entity: 'file',
+          entityId: f.id,
+          after: { applicationId: app.id, requirement: link.requirement },
+        }),
+      );
       return { name: f.name, mime: f.mime, sha256: f.sha256, data };
     } catch (e) {
       if (e instanceof IntegrityError) throw new AppError(409, 'file.integrity_failed');
@@ -234,7 +315,15 @@ export class ApplicationsService {
     policy.apply(actor);
     const detail = await this.get(actor, id);
     if (!detail.canEdit) throw new AppError(409, 'certificates.not_editable');
-    if (detail.missingDocuments.length) throw new AppError(400, 'certificates.documents_missing', detail.missingDocuments.map((d) => ({ field: `documents.${d}`, key: 'certificates.documents_missing' as const })));
+    if (detail.missingDocuments.length)
+      throw new AppError(
+        400,
+        'certificates.documents_missing',
+        detail.missingDocuments.map((d) => ({
+          field: `documents.${d}`,
+          key: 'certificates.documents_missing' as const,
+        })),
+      );
     await this.db.transaction(async (tx) => {
       const app = await repo.lockApplication(tx, actor.tenantId, id);
       if (!editable(app.status)) throw new AppError(409, 'certificates.not_editable');
@@ -247,7 +336,13 @@ export class ApplicationsService {
         checklist: null,
       });
       await this.event(tx, actor, after, resubmit ? 'resubmitted' : 'submitted');
-      await recordAudit(tx, actor, { action: resubmit ? 'resubmit' : 'submit', entity: 'cert_application', entityId: id, before: app, after });
+      await recordAudit(tx, actor, {
+        action: resubmit ? 'resubmit' : 'submit',
+        entity: 'cert_application',
+        entityId: id,
+        before: app,
+        after,
+      });
       const operators = (await repo.usersWithPermission(tx, actor.tenantId, 'certificates.verify')).filter((u) => u !== app.applicantUserId);
       await this.ctx.notifications.notify(tx, actor.tenantId, operators, {
         kind: 'certificates.application_submitted',
@@ -266,9 +361,17 @@ export class ApplicationsService {
     if (!this.mayEdit(actor, app)) throw forbidden();
     if (!['draft', 'rejected', 'submitted'].includes(app.status)) throw new AppError(409, 'certificates.not_editable');
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateApplication(tx, actor.tenantId, id, { status: 'cancelled' });
+      const after = await repo.updateApplication(tx, actor.tenantId, id, {
+        status: 'cancelled',
+      });
       await this.event(tx, actor, app, 'cancelled');
-      await recordAudit(tx, actor, { action: 'cancel', entity: 'cert_application', entityId: id, before: app, after });
+      await recordAudit(tx, actor, {
+        action: 'cancel',
+        entity: 'cert_application',
+        entityId: id,
+        before: app,
+        after,
+      });
     });
     return this.get(actor, id);
   }
@@ -304,14 +407,20 @@ export class ApplicationsService {
       const after = await repo.updateApplication(tx, actor.tenantId, id, {
         status: approve ? 'approved' : 'rejected',
         checklist,
-        rejectionReason: approve ? null : input.reason ?? null,
+        rejectionReason: approve ? null : (input.reason ?? null),
         decidedBy: actor.userId,
         decidedAt: now,
         archivedAt: approve ? now : null,
       });
       await this.event(tx, actor, after, approve ? 'approved' : 'rejected', approve ? null : input.reason);
       if (approve) await this.event(tx, actor, after, 'archived');
-      await recordAudit(tx, actor, { action: approve ? 'approve' : 'reject', entity: 'cert_application', entityId: id, before: locked, after });
+      await recordAudit(tx, actor, {
+        action: approve ? 'approve' : 'reject',
+        entity: 'cert_application',
+        entityId: id,
+        before: locked,
+        after,
+      });
       await this.ctx.notifications.notify(tx, actor.tenantId, [app.applicantUserId, app.filedByUserId], {
         kind: approve ? 'certificates.application_approved' : 'certificates.application_rejected',
         title: approve ? `Permohonan sertifikat ${app.number} diterima` : `Permohonan sertifikat ${app.number} ditolak`,
@@ -344,62 +453,81 @@ export class ApplicationsService {
     }
     const tenant = await repo.getTenant(this.db, actor.tenantId);
     const opd = await repo.getOpd(this.db, actor.tenantId, app.opdId);
-    const result = await this.db.transaction(async (tx) => {
-      const locked = await repo.lockApplication(tx, actor.tenantId, id);
-      if (locked.status !== 'approved') throw new AppError(409, 'certificates.not_approved');
-      const acceptedAt = new Date();
-      // The subject and SANs come from the approved application, never from the CSR.
-      const issued = await this.issuer.issue(actor.tenantId, {
-        profile: app.kind === 'system' ? 'tls_server' : 'signing',
-        subject: {
-          commonName: app.kind === 'system' ? app.dnsNames[0] ?? app.commonName : app.commonName,
-          email: app.kind === 'system' ? undefined : app.email,
-          organization: tenant.name.startsWith('Pemerintah') ? tenant.name : `Pemerintah ${tenant.name}`,
-          organizationalUnit: opd?.name,
-          title: app.positionTitle ?? undefined,
-          serialNumber: app.nip ?? undefined,
-        },
-        sans: app.kind === 'system' ? { dns: app.dnsNames } : { email: [app.email] },
-        spkiDer,
-        holderRef: { entity: 'cert_application', id },
-      });
-      const cert = await repo.insertCertificate(tx, {
-        tenantId: actor.tenantId,
-        applicationId: id,
-        holderUserId: app.applicantUserId,
-        opdId: app.opdId,
-        kind: app.kind,
-        profile: issued.profile || (app.kind === 'system' ? 'tls_server' : 'signing'),
-        caCertId: issued.id ?? null,
-        serialHex: issued.serialHex,
-        subjectDn: issued.subjectDn,
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
-        sha256: issued.sha256,
-        certPem: issued.certPem,
-        chainPem: issued.chainPem ?? null,
-        keySource,
-        keyAlgorithm,
-        agreementVersion: SUBSCRIBER_AGREEMENT_VERSION,
-        agreementAcceptedAt: acceptedAt,
-        receiptNumber: `TT/${app.number}`,
-      });
-      const after = await repo.updateApplication(tx, actor.tenantId, id, { status: 'issued' });
-      await this.event(tx, actor, after, 'agreement_accepted', SUBSCRIBER_AGREEMENT_VERSION);
-      await this.event(tx, actor, after, 'issued', `${issued.serialHex}`);
-      await recordAudit(tx, actor, {
-        action: 'issue',
-        entity: 'cert_certificate',
-        entityId: cert.id,
-        after: { ...cert, certPem: undefined, agreement: { version: SUBSCRIBER_AGREEMENT_VERSION, text: subscriberAgreement.id, acceptedAt } },
-      });
-      if (app.renewalOfId) {
-        await repo.updateCertificate(tx, actor.tenantId, app.renewalOfId, { renewedById: cert.id });
-        await this.ctx.notifications.cancel(tx, actor, 'cert_certificate', app.renewalOfId);
-      }
-      await this.scheduleRenewalReminders(tx, actor, cert);
-      return cert;
+    const acceptedAt = new Date();
+    // The CA is called outside our transaction (it writes in its own); the subject and SANs come
+    // from the approved application, never from the CSR.
+    const issued = await this.issuer.issue(actor.tenantId, {
+      profile: app.kind === 'system' ? 'tls_server' : 'signing',
+      subject: {
+        commonName: app.kind === 'system' ? (app.dnsNames[0] ?? app.commonName) : app.commonName,
+        email: app.kind === 'system' ? undefined : app.email,
+        organization: tenant.name.startsWith('Pemerintah') ? tenant.name : `Pemerintah ${tenant.name}`,
+        organizationalUnit: opd?.name,
+        title: app.positionTitle ?? undefined,
+        serialNumber: app.nip ?? undefined,
+      },
+      sans: app.kind === 'system' ? { dns: app.dnsNames } : { email: [app.email] },
+      spkiDer,
+      holderRef: { entity: 'cert_application', id },
     });
+    const result = await this.db
+      .transaction(async (tx) => {
+        const locked = await repo.lockApplication(tx, actor.tenantId, id);
+        if (locked.status !== 'approved') throw new AppError(409, 'certificates.not_approved');
+        const cert = await repo.insertCertificate(tx, {
+          tenantId: actor.tenantId,
+          applicationId: id,
+          holderUserId: app.applicantUserId,
+          opdId: app.opdId,
+          kind: app.kind,
+          profile: issued.profile || (app.kind === 'system' ? 'tls_server' : 'signing'),
+          caCertId: issued.id ?? null,
+          serialHex: issued.serialHex,
+          subjectDn: issued.subjectDn,
+          notBefore: issued.notBefore,
+          notAfter: issued.notAfter,
+          sha256: issued.sha256,
+          certPem: issued.certPem,
+          chainPem: issued.chainPem ?? null,
+          keySource,
+          keyAlgorithm,
+          agreementVersion: SUBSCRIBER_AGREEMENT_VERSION,
+          agreementAcceptedAt: acceptedAt,
+          receiptNumber: `TT/${app.number}`,
+        });
+        const after = await repo.updateApplication(tx, actor.tenantId, id, {
+          status: 'issued',
+        });
+        await this.event(tx, actor, after, 'agreement_accepted', SUBSCRIBER_AGREEMENT_VERSION);
+        await this.event(tx, actor, after, 'issued', `${issued.serialHex}`);
+        await recordAudit(tx, actor, {
+          action: 'issue',
+          entity: 'cert_certificate',
+          entityId: cert.id,
+          after: {
+            ...cert,
+            certPem: undefined,
+            agreement: {
+              version: SUBSCRIBER_AGREEMENT_VERSION,
+              text: subscriberAgreement.id,
+              acceptedAt,
+            },
+          },
+        });
+        if (app.renewalOfId) {
+          await repo.updateCertificate(tx, actor.tenantId, app.renewalOfId, {
+            renewedById: cert.id,
+          });
+          await this.ctx.notifications.cancel(tx, actor, 'cert_certificate', app.renewalOfId);
+        }
+        await this.scheduleRenewalReminders(tx, actor, cert);
+        return cert;
+      })
+      .catch(async (e) => {
+        // Not recorded (e.g. issued twice at once): the certificate must not stay valid at the CA.
+        await this.issuer.revoke(actor.tenantId, issued.serialHex, 'superseded').catch(() => undefined);
+        throw e;
+      });
     const row = await repo.getCertificate(this.db, actor.tenantId, result.id);
     return certDto(row!);
   }
@@ -431,7 +559,11 @@ export class ApplicationsService {
     const app = (await repo.getApplication(this.db, actor.tenantId, r.cert.applicationId))!;
     const tenant = await repo.getTenant(this.db, actor.tenantId);
     const decider = app.app.decidedBy ? await repo.getUserWithPerson(this.db, actor.tenantId, app.app.decidedBy) : null;
-    const kindLabel = { individual: 'Individu', position: 'Jabatan/Wewenang/Organisasi', system: 'Sistem Elektronik' }[r.cert.kind];
+    const kindLabel = {
+      individual: 'Individu',
+      position: 'Jabatan/Wewenang/Organisasi',
+      system: 'Sistem Elektronik',
+    }[r.cert.kind];
     const pdf = await renderOfficialPdf({
       letterhead: letterheadFromTenant(tenant),
       title: 'TANDA TERIMA SERTIFIKAT ELEKTRONIK',
@@ -441,7 +573,10 @@ export class ApplicationsService {
         `Pemohon telah menyetujui perjanjian Pemilik Sertifikat Elektronik dan kewajiban Pasal 16–17 (versi ${r.cert.agreementVersion}) pada ${formatTanggal(r.cert.agreementAcceptedAt)}.`,
       ],
       table: {
-        columns: [{ header: 'Uraian', width: 1 }, { header: 'Keterangan', width: 2 }],
+        columns: [
+          { header: 'Uraian', width: 1 },
+          { header: 'Keterangan', width: 2 },
+        ],
         rows: [
           ['Nomor permohonan', app.app.number],
           ['Jenis sertifikat', kindLabel],
@@ -457,11 +592,16 @@ export class ApplicationsService {
       signer: {
         place: tenant.name.replace(/^(Kota|Kabupaten|Provinsi)\s+/, ''),
         position: 'Pengelola Otoritas Pendaftaran',
-        name: decider?.person ? [decider.person.frontTitle, decider.person.fullName, decider.person.backTitle].filter(Boolean).join(' ') : (decider?.user.displayName ?? '-'),
+        name: decider?.person
+          ? [decider.person.frontTitle, decider.person.fullName, decider.person.backTitle].filter(Boolean).join(' ')
+          : (decider?.user.displayName ?? '-'),
         nip: decider?.person?.nip ?? null,
       },
       date: r.cert.createdAt,
     });
-    return { pdf, filename: `tanda-terima-${r.cert.serialHex.slice(0, 12)}.pdf` };
+    return {
+      pdf,
+      filename: `tanda-terima-${r.cert.serialHex.slice(0, 12)}.pdf`,
+    };
   }
 }

@@ -7,7 +7,14 @@ import { AppError } from '../../platform/http/errors.js';
 export type IssueProfile = 'signing' | 'encryption' | 'tls_server' | 'ra_operator';
 export type IssueRequest = {
   profile: IssueProfile;
-  subject: { commonName: string; email?: string; organization?: string; organizationalUnit?: string; title?: string; serialNumber?: string };
+  subject: {
+    commonName: string;
+    email?: string;
+    organization?: string;
+    organizationalUnit?: string;
+    title?: string;
+    serialNumber?: string;
+  };
   sans?: { dns?: string[]; email?: string[] } | unknown;
   spkiDer: Uint8Array;
   validityDays?: number;
@@ -40,7 +47,15 @@ export interface CertificateIssuer {
 
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const toBytes = (v: unknown): Uint8Array | undefined =>
-  v == null ? undefined : v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : typeof v === 'string' ? Buffer.from(v, 'base64') : undefined;
+  v == null
+    ? undefined
+    : v instanceof Uint8Array
+      ? v
+      : v instanceof ArrayBuffer
+        ? new Uint8Array(v)
+        : typeof v === 'string'
+          ? Buffer.from(v, 'base64')
+          : undefined;
 
 /** Normalises what a CA returned (Dates or strings, DER as Buffer/ArrayBuffer). */
 function normalise(r: any): IssuedCertificate {
@@ -81,7 +96,10 @@ export function pkiIssuer(modules: Map<string, PersadaModule>): CertificateIssue
         throw new AppError(400, 'error.validation', [{ field: 'csrPem', key: 'certificates.key_invalid' }]);
       }
       if (!r) throw unavailable();
-      return { spkiDer: toBytes(r.spkiDer)!, keyAlgorithm: String(r.keyAlgorithm ?? '') };
+      return {
+        spkiDer: toBytes(r.spkiDer)!,
+        keyAlgorithm: String(r.keyAlgorithm ?? ''),
+      };
     },
     async revoke(tenantId, serialHex, reason) {
       await svc().revoke(tenantId, serialHex, reason);
@@ -112,7 +130,13 @@ export function spkiAlgorithm(spki: Uint8Array): string {
 export function parseCertificatePem(pem: string) {
   try {
     const c = new x509.X509Certificate(pem.trim());
-    return { serialHex: c.serialNumber.toLowerCase(), subject: c.subject, notBefore: c.notBefore, notAfter: c.notAfter, pem: c.toString('pem') };
+    return {
+      serialHex: c.serialNumber.toLowerCase(),
+      subject: c.subject,
+      notBefore: c.notBefore,
+      notAfter: c.notAfter,
+      pem: c.toString('pem'),
+    };
   } catch {
     throw new AppError(400, 'error.validation', [{ field: 'certPem', key: 'certificates.ra_cert_invalid' }]);
   }

@@ -36,10 +36,25 @@ export const getUserWithPerson = async (db: DbOrTx, tenantId: string, userId: st
       .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
   )[0];
 export const opdExists = async (db: DbOrTx, tenantId: string, opdId: string) =>
-  (await db.select({ id: opds.id }).from(opds).where(and(eq(opds.tenantId, tenantId), eq(opds.id, opdId), isNull(opds.deletedAt)))).length > 0;
-export const getOpd = async (db: DbOrTx, tenantId: string, opdId: string) => (await db.select().from(opds).where(and(eq(opds.tenantId, tenantId), eq(opds.id, opdId))))[0];
+  (
+    await db
+      .select({ id: opds.id })
+      .from(opds)
+      .where(and(eq(opds.tenantId, tenantId), eq(opds.id, opdId), isNull(opds.deletedAt)))
+  ).length > 0;
+export const getOpd = async (db: DbOrTx, tenantId: string, opdId: string) =>
+  (
+    await db
+      .select()
+      .from(opds)
+      .where(and(eq(opds.tenantId, tenantId), eq(opds.id, opdId)))
+  )[0];
 export const listOpds = (db: DbOrTx, tenantId: string) =>
-  db.select({ id: opds.id, name: opds.name, code: opds.code }).from(opds).where(and(eq(opds.tenantId, tenantId), isNull(opds.deletedAt))).orderBy(opds.code);
+  db
+    .select({ id: opds.id, name: opds.name, code: opds.code })
+    .from(opds)
+    .where(and(eq(opds.tenantId, tenantId), isNull(opds.deletedAt)))
+    .orderBy(opds.code);
 /** Users holding a permission tenant-wide (for notifying RA operators and the Dinas). */
 export async function usersWithPermission(db: DbOrTx, tenantId: string, perm: string): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
@@ -55,13 +70,27 @@ export async function usersWithPermission(db: DbOrTx, tenantId: string, perm: st
 const opdName = sql<string | null>`(select o.name from ${opds} o where o.id = ${certApplications.opdId})`;
 const applicantName = sql<string | null>`(select u.display_name from ${users} u where u.id = ${certApplications.applicantUserId})`;
 
-export type AppListQuery = { page: number; pageSize: number; sort?: string; dir: 'asc' | 'desc'; q?: string; status?: string; kind?: string; opdId?: string; scope?: 'mine' | 'queue' | 'all' };
+export type AppListQuery = {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  dir: 'asc' | 'desc';
+  q?: string;
+  status?: string;
+  kind?: string;
+  opdId?: string;
+  scope?: 'mine' | 'queue' | 'all';
+};
 
 export async function listApplications(db: DbOrTx, tenantId: string, q: AppListQuery, who: { userId: string; opds: OpdFilter }) {
   const visibility =
     q.scope === 'mine'
       ? or(eq(certApplications.applicantUserId, who.userId), eq(certApplications.filedByUserId, who.userId))
-      : or(eq(certApplications.applicantUserId, who.userId), eq(certApplications.filedByUserId, who.userId), inOpds(certApplications.opdId, who.opds) ?? sql`true`);
+      : or(
+          eq(certApplications.applicantUserId, who.userId),
+          eq(certApplications.filedByUserId, who.userId),
+          inOpds(certApplications.opdId, who.opds) ?? sql`true`,
+        );
   const where = and(
     eq(certApplications.tenantId, tenantId),
     isNull(certApplications.deletedAt),
@@ -70,7 +99,9 @@ export async function listApplications(db: DbOrTx, tenantId: string, q: AppListQ
     q.status ? eq(certApplications.status, q.status as AppRow['status']) : undefined,
     q.kind ? eq(certApplications.kind, q.kind as AppRow['kind']) : undefined,
     q.opdId ? eq(certApplications.opdId, q.opdId) : undefined,
-    q.q ? or(ilike(certApplications.commonName, likeText(q.q)), ilike(certApplications.number, likeText(q.q)), ilike(certApplications.email, likeText(q.q))) : undefined,
+    q.q
+      ? or(ilike(certApplications.commonName, likeText(q.q)), ilike(certApplications.number, likeText(q.q)), ilike(certApplications.email, likeText(q.q)))
+      : undefined,
   );
   const [items, [{ total }]] = await Promise.all([
     db
@@ -80,7 +111,13 @@ export async function listApplications(db: DbOrTx, tenantId: string, q: AppListQ
       .orderBy(
         ...orderBy(
           q,
-          { number: certApplications.number, commonName: certApplications.commonName, status: certApplications.status, submittedAt: certApplications.submittedAt, updatedAt: certApplications.updatedAt },
+          {
+            number: certApplications.number,
+            commonName: certApplications.commonName,
+            status: certApplications.status,
+            submittedAt: certApplications.submittedAt,
+            updatedAt: certApplications.updatedAt,
+          },
           q.scope === 'queue' ? 'submittedAt' : 'updatedAt',
         ),
       )
@@ -99,15 +136,30 @@ export const getApplication = async (db: DbOrTx, tenantId: string, id: string) =
       .where(and(eq(certApplications.tenantId, tenantId), eq(certApplications.id, id), isNull(certApplications.deletedAt)))
   )[0];
 export const lockApplication = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select().from(certApplications).where(and(eq(certApplications.tenantId, tenantId), eq(certApplications.id, id))).for('update'))[0];
-export const insertApplication = async (db: DbOrTx, row: typeof certApplications.$inferInsert) => (await db.insert(certApplications).values(row).returning())[0];
+  (
+    await db
+      .select()
+      .from(certApplications)
+      .where(and(eq(certApplications.tenantId, tenantId), eq(certApplications.id, id)))
+      .for('update')
+  )[0];
+export const insertApplication = async (db: DbOrTx, row: typeof certApplications.$inferInsert) =>
+  (await db.insert(certApplications).values(row).returning())[0];
 export const updateApplication = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certApplications.$inferInsert>) =>
-  (await db.update(certApplications).set({ ...set, updatedAt: new Date() }).where(and(eq(certApplications.tenantId, tenantId), eq(certApplications.id, id))).returning())[0];
+  (
+    await db
+      .update(certApplications)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certApplications.tenantId, tenantId), eq(certApplications.id, id)))
+      .returning()
+  )[0];
 
 export async function nextNumber(db: DbOrTx, tenantId: string, prefix: string, table: 'cert_applications' | 'cert_complaints', year: number) {
   const like = `${prefix}/${year}/%`;
   const rows = rowsOf<{ n: number }>(
-    await db.execute(sql`select coalesce(max(split_part(number, '/', 3)::int), 0)::int as n from ${sql.raw(table)} where tenant_id = ${tenantId} and number like ${like}`),
+    await db.execute(
+      sql`select coalesce(max(split_part(number, '/', 3)::int), 0)::int as n from ${sql.raw(table)} where tenant_id = ${tenantId} and number like ${like}`,
+    ),
   );
   return `${prefix}/${year}/${String(rows[0].n + 1).padStart(4, '0')}`;
 }
@@ -139,23 +191,46 @@ export const replaceAppFile = async (db: DbOrTx, tenantId: string, applicationId
         isNull(certApplicationFiles.replacedAt),
       ),
     );
-export const insertAppFile = async (db: DbOrTx, row: typeof certApplicationFiles.$inferInsert) => (await db.insert(certApplicationFiles).values(row).returning())[0];
+export const insertAppFile = async (db: DbOrTx, row: typeof certApplicationFiles.$inferInsert) =>
+  (await db.insert(certApplicationFiles).values(row).returning())[0];
 export const getAppFile = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select().from(certApplicationFiles).where(and(eq(certApplicationFiles.tenantId, tenantId), eq(certApplicationFiles.id, id))))[0];
+  (
+    await db
+      .select()
+      .from(certApplicationFiles)
+      .where(and(eq(certApplicationFiles.tenantId, tenantId), eq(certApplicationFiles.id, id)))
+  )[0];
 export const getFile = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select().from(files).where(and(eq(files.tenantId, tenantId), eq(files.id, id), isNull(files.deletedAt))))[0];
+  (
+    await db
+      .select()
+      .from(files)
+      .where(and(eq(files.tenantId, tenantId), eq(files.id, id), isNull(files.deletedAt)))
+  )[0];
 export const insertFile = async (db: DbOrTx, row: typeof files.$inferInsert) => (await db.insert(files).values(row).returning())[0];
 
 // Certificates
 const certOpdName = sql<string | null>`(select o.name from ${opds} o where o.id = ${certCertificates.opdId})`;
 const holderName = sql<string | null>`(select u.display_name from ${users} u where u.id = ${certCertificates.holderUserId})`;
-export type CertListQuery = { page: number; pageSize: number; sort?: string; dir: 'asc' | 'desc'; q?: string; status?: string; opdId?: string; scope?: 'mine' | 'all'; expiringDays?: number };
+export type CertListQuery = {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  dir: 'asc' | 'desc';
+  q?: string;
+  status?: string;
+  opdId?: string;
+  scope?: 'mine' | 'all';
+  expiringDays?: number;
+};
 
 export async function listCertificates(db: DbOrTx, tenantId: string, q: CertListQuery, who: { userId: string; opds: OpdFilter }) {
   const now = new Date();
   const where = and(
     eq(certCertificates.tenantId, tenantId),
-    q.scope === 'all' ? or(eq(certCertificates.holderUserId, who.userId), inOpds(certCertificates.opdId, who.opds) ?? sql`true`) : eq(certCertificates.holderUserId, who.userId),
+    q.scope === 'all'
+      ? or(eq(certCertificates.holderUserId, who.userId), inOpds(certCertificates.opdId, who.opds) ?? sql`true`)
+      : eq(certCertificates.holderUserId, who.userId),
     q.status === 'revoked' ? eq(certCertificates.status, 'revoked') : undefined,
     q.status === 'active' ? and(eq(certCertificates.status, 'active'), sql`${certCertificates.notAfter} > ${now}`) : undefined,
     q.status === 'expired' ? and(eq(certCertificates.status, 'active'), sql`${certCertificates.notAfter} <= ${now}`) : undefined,
@@ -167,7 +242,17 @@ export async function listCertificates(db: DbOrTx, tenantId: string, q: CertList
       .select({ cert: certCertificates, opdName: certOpdName, holderName })
       .from(certCertificates)
       .where(where)
-      .orderBy(...orderBy(q, { notAfter: certCertificates.notAfter, notBefore: certCertificates.notBefore, subjectDn: certCertificates.subjectDn }, 'notBefore'))
+      .orderBy(
+        ...orderBy(
+          q,
+          {
+            notAfter: certCertificates.notAfter,
+            notBefore: certCertificates.notBefore,
+            subjectDn: certCertificates.subjectDn,
+          },
+          'notBefore',
+        ),
+      )
       .limit(q.pageSize)
       .offset(offsetOf(q)),
     db.select({ total: count() }).from(certCertificates).where(where),
@@ -175,7 +260,12 @@ export async function listCertificates(db: DbOrTx, tenantId: string, q: CertList
   return { items, total };
 }
 export const getCertificate = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select({ cert: certCertificates, opdName: certOpdName, holderName }).from(certCertificates).where(and(eq(certCertificates.tenantId, tenantId), eq(certCertificates.id, id))))[0];
+  (
+    await db
+      .select({ cert: certCertificates, opdName: certOpdName, holderName })
+      .from(certCertificates)
+      .where(and(eq(certCertificates.tenantId, tenantId), eq(certCertificates.id, id)))
+  )[0];
 export const certificateByApplication = async (db: DbOrTx, tenantId: string, applicationId: string) =>
   (
     await db
@@ -183,9 +273,16 @@ export const certificateByApplication = async (db: DbOrTx, tenantId: string, app
       .from(certCertificates)
       .where(and(eq(certCertificates.tenantId, tenantId), eq(certCertificates.applicationId, applicationId)))
   )[0];
-export const insertCertificate = async (db: DbOrTx, row: typeof certCertificates.$inferInsert) => (await db.insert(certCertificates).values(row).returning())[0];
+export const insertCertificate = async (db: DbOrTx, row: typeof certCertificates.$inferInsert) =>
+  (await db.insert(certCertificates).values(row).returning())[0];
 export const updateCertificate = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certCertificates.$inferInsert>) =>
-  (await db.update(certCertificates).set({ ...set, updatedAt: new Date() }).where(and(eq(certCertificates.tenantId, tenantId), eq(certCertificates.id, id))).returning())[0];
+  (
+    await db
+      .update(certCertificates)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certCertificates.tenantId, tenantId), eq(certCertificates.id, id)))
+      .returning()
+  )[0];
 export const openRenewal = async (db: DbOrTx, tenantId: string, certId: string) =>
   (
     await db
@@ -203,7 +300,22 @@ export const openRenewal = async (db: DbOrTx, tenantId: string, certId: string) 
 
 // Needs
 const needOpdName = sql<string | null>`(select o.name from ${opds} o where o.id = ${certNeeds.opdId})`;
-export async function listNeeds(db: DbOrTx, tenantId: string, q: { page: number; pageSize: number; sort?: string; dir: 'asc' | 'desc'; q?: string; year?: number; opdId?: string; kind?: string; priority?: string }, scope: OpdFilter) {
+export async function listNeeds(
+  db: DbOrTx,
+  tenantId: string,
+  q: {
+    page: number;
+    pageSize: number;
+    sort?: string;
+    dir: 'asc' | 'desc';
+    q?: string;
+    year?: number;
+    opdId?: string;
+    kind?: string;
+    priority?: string;
+  },
+  scope: OpdFilter,
+) {
   const where = and(
     eq(certNeeds.tenantId, tenantId),
     isNull(certNeeds.deletedAt),
@@ -219,7 +331,18 @@ export async function listNeeds(db: DbOrTx, tenantId: string, q: { page: number;
       .select({ need: certNeeds, opdName: needOpdName })
       .from(certNeeds)
       .where(where)
-      .orderBy(...orderBy(q, { holderName: certNeeds.holderName, quantity: certNeeds.quantity, priority: certNeeds.priority, createdAt: certNeeds.createdAt }, 'createdAt'))
+      .orderBy(
+        ...orderBy(
+          q,
+          {
+            holderName: certNeeds.holderName,
+            quantity: certNeeds.quantity,
+            priority: certNeeds.priority,
+            createdAt: certNeeds.createdAt,
+          },
+          'createdAt',
+        ),
+      )
       .limit(q.pageSize)
       .offset(offsetOf(q)),
     db.select({ total: count() }).from(certNeeds).where(where),
@@ -227,12 +350,33 @@ export async function listNeeds(db: DbOrTx, tenantId: string, q: { page: number;
   return { items, total };
 }
 export const getNeed = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select({ need: certNeeds, opdName: needOpdName }).from(certNeeds).where(and(eq(certNeeds.tenantId, tenantId), eq(certNeeds.id, id), isNull(certNeeds.deletedAt))))[0];
+  (
+    await db
+      .select({ need: certNeeds, opdName: needOpdName })
+      .from(certNeeds)
+      .where(and(eq(certNeeds.tenantId, tenantId), eq(certNeeds.id, id), isNull(certNeeds.deletedAt)))
+  )[0];
 export const insertNeed = async (db: DbOrTx, row: typeof certNeeds.$inferInsert) => (await db.insert(certNeeds).values(row).returning())[0];
 export const updateNeed = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certNeeds.$inferInsert>) =>
-  (await db.update(certNeeds).set({ ...set, updatedAt: new Date() }).where(and(eq(certNeeds.tenantId, tenantId), eq(certNeeds.id, id))).returning())[0];
+  (
+    await db
+      .update(certNeeds)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certNeeds.tenantId, tenantId), eq(certNeeds.id, id)))
+      .returning()
+  )[0];
 export const needsSummary = async (db: DbOrTx, tenantId: string, year: number, scope: OpdFilter) =>
-  rowsOf<{ opdId: string; opdName: string; individual: number; position: number; system: number; total: number; high: number; analyzed: number; entries: number }>(
+  rowsOf<{
+    opdId: string;
+    opdName: string;
+    individual: number;
+    position: number;
+    system: number;
+    total: number;
+    high: number;
+    analyzed: number;
+    entries: number;
+  }>(
     await db.execute(sql`select o.id as "opdId", o.name as "opdName",
         coalesce(sum(n.quantity) filter (where n.kind = 'individual'), 0)::int as individual,
         coalesce(sum(n.quantity) filter (where n.kind = 'position'), 0)::int as position,
@@ -243,14 +387,27 @@ export const needsSummary = async (db: DbOrTx, tenantId: string, year: number, s
         count(n.id)::int as entries
       from ${opds} o
       left join ${certNeeds} n on n.opd_id = o.id and n.tenant_id = o.tenant_id and n.year = ${year} and n.deleted_at is null
-      where o.tenant_id = ${tenantId} and o.deleted_at is null ${scope === 'all' ? sql`` : scope.length ? sql`and o.id in ${sql`(${sql.join(scope.map((s) => sql`${s}`), sql`, `)})`}` : sql`and false`}
+      where o.tenant_id = ${tenantId} and o.deleted_at is null ${
+        scope === 'all'
+          ? sql``
+          : scope.length
+            ? sql`and o.id in ${sql`(${sql.join(
+                scope.map((s) => sql`${s}`),
+                sql`, `,
+              )})`}`
+            : sql`and false`
+      }
       group by o.id, o.name, o.code order by o.code`),
   );
 
 // RA operators
 const operatorName = sql<string | null>`(select u.display_name from ${users} u where u.id = ${certRaOperators.userId})`;
 export const listOperators = (db: DbOrTx, tenantId: string) =>
-  db.select({ op: certRaOperators, userName: operatorName }).from(certRaOperators).where(eq(certRaOperators.tenantId, tenantId)).orderBy(desc(certRaOperators.active), desc(certRaOperators.createdAt));
+  db
+    .select({ op: certRaOperators, userName: operatorName })
+    .from(certRaOperators)
+    .where(eq(certRaOperators.tenantId, tenantId))
+    .orderBy(desc(certRaOperators.active), desc(certRaOperators.createdAt));
 export const activeOperator = async (db: DbOrTx, tenantId: string, userId: string) =>
   (
     await db
@@ -259,15 +416,33 @@ export const activeOperator = async (db: DbOrTx, tenantId: string, userId: strin
       .where(and(eq(certRaOperators.tenantId, tenantId), eq(certRaOperators.userId, userId), eq(certRaOperators.active, true)))
   )[0];
 export const getOperator = async (db: DbOrTx, tenantId: string, id: string) =>
-  (await db.select({ op: certRaOperators, userName: operatorName }).from(certRaOperators).where(and(eq(certRaOperators.tenantId, tenantId), eq(certRaOperators.id, id))))[0];
+  (
+    await db
+      .select({ op: certRaOperators, userName: operatorName })
+      .from(certRaOperators)
+      .where(and(eq(certRaOperators.tenantId, tenantId), eq(certRaOperators.id, id)))
+  )[0];
 export const insertOperator = async (db: DbOrTx, row: typeof certRaOperators.$inferInsert) => (await db.insert(certRaOperators).values(row).returning())[0];
 export const updateOperator = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certRaOperators.$inferInsert>) =>
-  (await db.update(certRaOperators).set({ ...set, updatedAt: new Date() }).where(and(eq(certRaOperators.tenantId, tenantId), eq(certRaOperators.id, id))).returning())[0];
+  (
+    await db
+      .update(certRaOperators)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certRaOperators.tenantId, tenantId), eq(certRaOperators.id, id)))
+      .returning()
+  )[0];
 
 // Revocations
 export const listRevocations = (db: DbOrTx, tenantId: string, where: SQL | undefined) =>
   db
-    .select({ rev: certRevocations, serialHex: certCertificates.serialHex, subjectDn: certCertificates.subjectDn, holderName, holderUserId: certCertificates.holderUserId, opdId: certCertificates.opdId })
+    .select({
+      rev: certRevocations,
+      serialHex: certCertificates.serialHex,
+      subjectDn: certCertificates.subjectDn,
+      holderName,
+      holderUserId: certCertificates.holderUserId,
+      opdId: certCertificates.opdId,
+    })
     .from(certRevocations)
     .innerJoin(certCertificates, eq(certCertificates.id, certRevocations.certificateId))
     .where(and(eq(certRevocations.tenantId, tenantId), where))
@@ -283,7 +458,13 @@ export const pendingRevocation = async (db: DbOrTx, tenantId: string, certId: st
   )[0];
 export const insertRevocation = async (db: DbOrTx, row: typeof certRevocations.$inferInsert) => (await db.insert(certRevocations).values(row).returning())[0];
 export const updateRevocation = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certRevocations.$inferInsert>) =>
-  (await db.update(certRevocations).set({ ...set, updatedAt: new Date() }).where(and(eq(certRevocations.tenantId, tenantId), eq(certRevocations.id, id))).returning())[0];
+  (
+    await db
+      .update(certRevocations)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certRevocations.tenantId, tenantId), eq(certRevocations.id, id)))
+      .returning()
+  )[0];
 
 // Complaints
 const raisedByName = sql<string | null>`(select u.display_name from ${users} u where u.id = ${certComplaints.raisedBy})`;
@@ -298,7 +479,13 @@ export const listComplaints = (db: DbOrTx, tenantId: string, where: SQL | undefi
 export const getComplaint = async (db: DbOrTx, tenantId: string, id: string) => (await listComplaints(db, tenantId, eq(certComplaints.id, id)))[0];
 export const insertComplaint = async (db: DbOrTx, row: typeof certComplaints.$inferInsert) => (await db.insert(certComplaints).values(row).returning())[0];
 export const updateComplaint = async (db: DbOrTx, tenantId: string, id: string, set: Partial<typeof certComplaints.$inferInsert>) =>
-  (await db.update(certComplaints).set({ ...set, updatedAt: new Date() }).where(and(eq(certComplaints.tenantId, tenantId), eq(certComplaints.id, id))).returning())[0];
+  (
+    await db
+      .update(certComplaints)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(certComplaints.tenantId, tenantId), eq(certComplaints.id, id)))
+      .returning()
+  )[0];
 
 // Yearly usage figures (K13)
 export const usageByOpd = async (db: DbOrTx, tenantId: string, year: number, scope: OpdFilter) => {
@@ -306,7 +493,15 @@ export const usageByOpd = async (db: DbOrTx, tenantId: string, year: number, sco
   const end = new Date(`${year + 1}-01-01T00:00:00+07:00`);
   const now = new Date();
   const asOf = end < now ? end : now;
-  return rowsOf<{ opdId: string; opdName: string; issued: number; active: number; revoked: number; expired: number; renewed: number }>(
+  return rowsOf<{
+    opdId: string;
+    opdName: string;
+    issued: number;
+    active: number;
+    revoked: number;
+    expired: number;
+    renewed: number;
+  }>(
     await db.execute(sql`select o.id as "opdId", o.name as "opdName",
         count(c.id) filter (where c.created_at >= ${start} and c.created_at < ${end})::int as issued,
         count(c.id) filter (where c.created_at < ${asOf} and c.not_after > ${asOf} and (c.revoked_at is null or c.revoked_at >= ${asOf}))::int as active,
@@ -316,7 +511,16 @@ export const usageByOpd = async (db: DbOrTx, tenantId: string, year: number, sco
       from ${opds} o
       left join ${certCertificates} c on c.opd_id = o.id and c.tenant_id = o.tenant_id
       left join ${certApplications} a on a.id = c.application_id
-      where o.tenant_id = ${tenantId} and o.deleted_at is null ${scope === 'all' ? sql`` : scope.length ? sql`and o.id in (${sql.join(scope.map((s) => sql`${s}`), sql`, `)})` : sql`and false`}
+      where o.tenant_id = ${tenantId} and o.deleted_at is null ${
+        scope === 'all'
+          ? sql``
+          : scope.length
+            ? sql`and o.id in (${sql.join(
+                scope.map((s) => sql`${s}`),
+                sql`, `,
+              )})`
+            : sql`and false`
+      }
       group by o.id, o.name, o.code order by o.code`),
   );
 };

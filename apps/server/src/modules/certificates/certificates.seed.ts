@@ -3,7 +3,13 @@ import type { DemoSeedContext } from '../../seed/context.js';
 import { certApplicationEvents, certApplications, certComplaints, certNeeds, certProviderAgreements, certRaOperators } from '../../db/schema/index.js';
 import { DEMO_DOMAIN } from '../../seed/demo.js';
 
-const yearNow = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+const yearNow = () =>
+  Number(
+    new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+    }).format(new Date()),
+  );
 
 /**
  * Demo records of the RA for "Kota Contoh": the appointed RA operator (Rina Marlina, who obtains her
@@ -18,7 +24,13 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
   const ra = userIds.get('pengelola_ra');
   await db.transaction(async (tx) => {
     if (ra) {
-      await tx.insert(certRaOperators).values({ tenantId, userId: ra, decreeNumber: '800/045/DISKOMINFO/2025', decreeDate: `${year - 1}-02-03`, createdBy: userIds.get('kepala_dinas') ?? admin });
+      await tx.insert(certRaOperators).values({
+        tenantId,
+        userId: ra,
+        decreeNumber: '800/045/DISKOMINFO/2025',
+        decreeDate: `${year - 1}-02-03`,
+        createdBy: userIds.get('kepala_dinas') ?? admin,
+      });
     }
     await tx.insert(certProviderAgreements).values({
       tenantId,
@@ -29,7 +41,16 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
       notes: 'Perjanjian kerja sama pemanfaatan Sertifikat Elektronik; Diskominfo sebagai Otoritas Pendaftaran.',
       createdBy: admin,
     });
-    const need = (opd: string, kind: 'individual' | 'position' | 'system', holderName: string, quantity: number, uses: string[], justification: string, priority?: 'high' | 'medium' | 'low', notes?: string) => ({
+    const need = (
+      opd: string,
+      kind: 'individual' | 'position' | 'system',
+      holderName: string,
+      quantity: number,
+      uses: string[],
+      justification: string,
+      priority?: 'high' | 'medium' | 'low',
+      notes?: string,
+    ) => ({
       tenantId,
       opdId: opdIds.get(opd)!,
       year,
@@ -44,19 +65,55 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
       analyzedBy: priority ? (userIds.get('kabid_persandian') ?? null) : null,
       createdBy: userIds.get('operator_opd') ?? admin,
     });
-    await tx.insert(certNeeds).values([
-      need('DINKES', 'individual', 'Pejabat struktural dan fungsional Dinas Kesehatan', 24, ['signing', 'email_protection'], 'Naskah dinas elektronik (SRIKANDI) dan surat keterangan sehat.', 'high', 'Prioritas: penandatangan naskah dinas.'),
-      need('DINKES', 'system', 'SIMPUS – Sistem Informasi Puskesmas (simpus.contohkota.go.id)', 1, ['document_protection'], 'TLS untuk layanan publik puskesmas.', 'medium'),
-      need('DISDUKCAPIL', 'position', 'Kepala Dinas Kependudukan dan Pencatatan Sipil', 1, ['signing'], 'Tanda tangan elektronik dokumen kependudukan (KK, akta).', 'high', 'Wajib untuk dokumen kependudukan TTE.'),
-      need('DISDUKCAPIL', 'individual', 'Petugas pelayanan', 12, ['signing', 'email_protection'], 'Layanan adminduk daring.'),
-      need('BPKAD', 'individual', 'Bendahara dan PPK-SKPD', 18, ['signing', 'document_protection'], 'Penandatanganan SP2D elektronik.'),
-      need('DISKOMINFO', 'system', 'Portal Pemda (www.contohkota.go.id)', 1, ['document_protection'], 'Sertifikat TLS portal resmi.', 'high'),
-      need('SETDA', 'position', 'Sekretaris Daerah', 1, ['signing', 'email_protection'], 'Penandatanganan naskah dinas Sekda.', 'high'),
-    ]);
+    await tx
+      .insert(certNeeds)
+      .values([
+        need(
+          'DINKES',
+          'individual',
+          'Pejabat struktural dan fungsional Dinas Kesehatan',
+          24,
+          ['signing', 'email_protection'],
+          'Naskah dinas elektronik (SRIKANDI) dan surat keterangan sehat.',
+          'high',
+          'Prioritas: penandatangan naskah dinas.',
+        ),
+        need(
+          'DINKES',
+          'system',
+          'SIMPUS – Sistem Informasi Puskesmas (simpus.contohkota.go.id)',
+          1,
+          ['document_protection'],
+          'TLS untuk layanan publik puskesmas.',
+          'medium',
+        ),
+        need(
+          'DISDUKCAPIL',
+          'position',
+          'Kepala Dinas Kependudukan dan Pencatatan Sipil',
+          1,
+          ['signing'],
+          'Tanda tangan elektronik dokumen kependudukan (KK, akta).',
+          'high',
+          'Wajib untuk dokumen kependudukan TTE.',
+        ),
+        need('DISDUKCAPIL', 'individual', 'Petugas pelayanan', 12, ['signing', 'email_protection'], 'Layanan adminduk daring.'),
+        need('BPKAD', 'individual', 'Bendahara dan PPK-SKPD', 18, ['signing', 'document_protection'], 'Penandatanganan SP2D elektronik.'),
+        need('DISKOMINFO', 'system', 'Portal Pemda (www.contohkota.go.id)', 1, ['document_protection'], 'Sertifikat TLS portal resmi.', 'high'),
+        need('SETDA', 'position', 'Sekretaris Daerah', 1, ['signing', 'email_protection'], 'Penandatanganan naskah dinas Sekda.', 'high'),
+      ]);
 
     const person = (role: string) => personIds.get(role) ?? null;
     type NewApp = typeof certApplications.$inferInsert;
-    const app = (n: number, v: Partial<NewApp> & { applicant: string; opd: string; commonName: string; email: string }): NewApp => ({
+    const app = (
+      n: number,
+      v: Partial<NewApp> & {
+        applicant: string;
+        opd: string;
+        commonName: string;
+        email: string;
+      },
+    ): NewApp => ({
       tenantId,
       number: `SE/${year}/${String(n).padStart(4, '0')}`,
       kind: 'individual' as const,
@@ -70,7 +127,15 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
     const apps = await tx
       .insert(certApplications)
       .values([
-        app(1, { applicant: 'kabid_persandian', opd: 'DISKOMINFO', commonName: 'Agus Prasetyo', email: `agus.prasetyo@${DEMO_DOMAIN}`, nip: '198012122006041006', positionTitle: null, status: 'draft' }),
+        app(1, {
+          applicant: 'kabid_persandian',
+          opd: 'DISKOMINFO',
+          commonName: 'Agus Prasetyo',
+          email: `agus.prasetyo@${DEMO_DOMAIN}`,
+          nip: '198012122006041006',
+          positionTitle: null,
+          status: 'draft',
+        }),
         app(2, {
           applicant: 'operator_opd',
           opd: 'DINKES',
@@ -86,7 +151,14 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
           decidedBy: ra ?? null,
           rejectionReason: 'Surat rekomendasi atasan dan surat pengantar Kepala Dinas Kesehatan belum dilampirkan.',
         }),
-        app(3, { applicant: 'bagian_umum', opd: 'SETDA', commonName: 'Yusuf Maulana', email: `yusuf.maulana@${DEMO_DOMAIN}`, nip: '198706062011011009', status: 'cancelled' }),
+        app(3, {
+          applicant: 'bagian_umum',
+          opd: 'SETDA',
+          commonName: 'Yusuf Maulana',
+          email: `yusuf.maulana@${DEMO_DOMAIN}`,
+          nip: '198706062011011009',
+          status: 'cancelled',
+        }),
       ])
       .returning();
     const byNo = new Map(apps.map((a) => [a.number.slice(-1), a]));
@@ -99,14 +171,16 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
       note,
       actorUserId,
     });
-    await tx.insert(certApplicationEvents).values([
-      ev(byNo.get('1')!, 'created', 'Agus Prasetyo', null, userIds.get('kabid_persandian')),
-      ev(byNo.get('2')!, 'created', 'Fajar Nugroho', null, userIds.get('operator_opd')),
-      ev(byNo.get('2')!, 'submitted', 'Fajar Nugroho', null, userIds.get('operator_opd')),
-      ev(byNo.get('2')!, 'rejected', 'Rina Marlina', byNo.get('2')!.rejectionReason, ra),
-      ev(byNo.get('3')!, 'created', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
-      ev(byNo.get('3')!, 'cancelled', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
-    ]);
+    await tx
+      .insert(certApplicationEvents)
+      .values([
+        ev(byNo.get('1')!, 'created', 'Agus Prasetyo', null, userIds.get('kabid_persandian')),
+        ev(byNo.get('2')!, 'created', 'Fajar Nugroho', null, userIds.get('operator_opd')),
+        ev(byNo.get('2')!, 'submitted', 'Fajar Nugroho', null, userIds.get('operator_opd')),
+        ev(byNo.get('2')!, 'rejected', 'Rina Marlina', byNo.get('2')!.rejectionReason, ra),
+        ev(byNo.get('3')!, 'created', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
+        ev(byNo.get('3')!, 'cancelled', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
+      ]);
     if (userIds.get('operator_opd')) {
       await tx.insert(certComplaints).values({
         tenantId,

@@ -14,11 +14,21 @@ x509.cryptoProvider.set(webcrypto as any);
 export function multipartPdf(name: string, cookie: string, data = TINY_PDF) {
   const boundary = `----persada${Math.random().toString(16).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie,
+    },
+  };
 }
 
 export async function upload(t: TestApp, cookie: string, name = 'dokumen.pdf'): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/certificates/uploads', ...multipartPdf(name, cookie) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/certificates/uploads',
+    ...multipartPdf(name, cookie),
+  });
   if (res.statusCode !== 200) throw new Error(`upload ${res.statusCode} ${res.body}`);
   return res.json().id;
 }
@@ -28,7 +38,14 @@ export async function browserKey() {
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const spki = Buffer.from(await webcrypto.subtle.exportKey('spki', keys.publicKey)).toString('base64');
-  const csr = async (name: string) => (await x509.Pkcs10CertificateRequestGenerator.create({ name, keys, signingAlgorithm: alg })).toString('pem');
+  const csr = async (name: string) =>
+    (
+      await x509.Pkcs10CertificateRequestGenerator.create({
+        name,
+        keys,
+        signingAlgorithm: alg,
+      })
+    ).toString('pem');
   return { spki, csr };
 }
 
@@ -36,7 +53,27 @@ export async function browserKey() {
 export function providerCertificatePem(cn: string, days = 365): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'persada-ra-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', String(days), '-subj', `/CN=${cn}/O=Balai Sertifikasi Elektronik`], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'k.pem'),
+        '-out',
+        path.join(dir, 'c.pem'),
+        '-days',
+        String(days),
+        '-subj',
+        `/CN=${cn}/O=Balai Sertifikasi Elektronik`,
+      ],
+      { stdio: 'pipe' },
+    );
     return fs.readFileSync(path.join(dir, 'c.pem'), 'utf8');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -48,7 +85,12 @@ export async function expiredCertificatePem(cn: string): Promise<string> {
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '0a1b2c', name: `CN=${cn}`, notBefore: new Date(Date.now() - 400 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000), keys, signingAlgorithm: alg,
+    serialNumber: '0a1b2c',
+    name: `CN=${cn}`,
+    notBefore: new Date(Date.now() - 400 * 86_400_000),
+    notAfter: new Date(Date.now() - 86_400_000),
+    keys,
+    signingAlgorithm: alg,
   });
   return cert.toString('pem');
 }

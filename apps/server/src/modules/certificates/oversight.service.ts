@@ -57,14 +57,39 @@ export class OversightService {
     };
     return this.db.transaction(async (tx) => {
       if (id) {
-        const [before] = await tx.select().from(certProviderAgreements).where(and(eq(certProviderAgreements.tenantId, actor.tenantId), eq(certProviderAgreements.id, id), isNull(certProviderAgreements.deletedAt)));
+        const [before] = await tx
+          .select()
+          .from(certProviderAgreements)
+          .where(and(eq(certProviderAgreements.tenantId, actor.tenantId), eq(certProviderAgreements.id, id), isNull(certProviderAgreements.deletedAt)));
         if (!before) throw notFound();
-        const [after] = await tx.update(certProviderAgreements).set({ ...values, updatedAt: new Date() }).where(eq(certProviderAgreements.id, id)).returning();
-        await recordAudit(tx, actor, { action: 'update', entity: 'cert_provider_agreement', entityId: id, before, after });
+        const [after] = await tx
+          .update(certProviderAgreements)
+          .set({ ...values, updatedAt: new Date() })
+          .where(eq(certProviderAgreements.id, id))
+          .returning();
+        await recordAudit(tx, actor, {
+          action: 'update',
+          entity: 'cert_provider_agreement',
+          entityId: id,
+          before,
+          after,
+        });
         return agreementDto(after);
       }
-      const [row] = await tx.insert(certProviderAgreements).values({ ...values, tenantId: actor.tenantId, createdBy: actor.userId }).returning();
-      await recordAudit(tx, actor, { action: 'create', entity: 'cert_provider_agreement', entityId: row.id, after: row });
+      const [row] = await tx
+        .insert(certProviderAgreements)
+        .values({
+          ...values,
+          tenantId: actor.tenantId,
+          createdBy: actor.userId,
+        })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'cert_provider_agreement',
+        entityId: row.id,
+        after: row,
+      });
       return agreementDto(row);
     });
   }
@@ -79,7 +104,10 @@ export class OversightService {
     policy.dinas(actor);
     const figures = await this.registry.usage(actor, year);
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.select().from(certEvaluations).where(and(eq(certEvaluations.tenantId, actor.tenantId), eq(certEvaluations.year, year)));
+      const [before] = await tx
+        .select()
+        .from(certEvaluations)
+        .where(and(eq(certEvaluations.tenantId, actor.tenantId), eq(certEvaluations.year, year)));
       const values = {
         letterNumber: input.letterNumber,
         reportedToHeadAt: input.reportedToHeadAt ?? null,
@@ -88,9 +116,27 @@ export class OversightService {
         figures,
       };
       const [row] = before
-        ? await tx.update(certEvaluations).set({ ...values, updatedAt: new Date() }).where(eq(certEvaluations.id, before.id)).returning()
-        : await tx.insert(certEvaluations).values({ ...values, tenantId: actor.tenantId, year, createdBy: actor.userId }).returning();
-      await recordAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'cert_evaluation', entityId: row.id, before, after: row });
+        ? await tx
+            .update(certEvaluations)
+            .set({ ...values, updatedAt: new Date() })
+            .where(eq(certEvaluations.id, before.id))
+            .returning()
+        : await tx
+            .insert(certEvaluations)
+            .values({
+              ...values,
+              tenantId: actor.tenantId,
+              year,
+              createdBy: actor.userId,
+            })
+            .returning();
+      await recordAudit(tx, actor, {
+        action: before ? 'update' : 'create',
+        entity: 'cert_evaluation',
+        entityId: row.id,
+        before,
+        after: row,
+      });
       return evaluationDto(row);
     });
   }

@@ -30,7 +30,13 @@ import * as repo from './certificates.repo.js';
 import { certDto, certStatus } from './certificates.dto.js';
 
 const validation = (field: string, key: any) => new AppError(400, 'error.validation', [{ field, key }]);
-const yearOf = (d = new Date()) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(d));
+const yearOf = (d = new Date()) =>
+  Number(
+    new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+    }).format(d),
+  );
 
 const needDto = (r: { need: any; opdName: string | null }): TCertNeed => ({
   id: r.need.id,
@@ -113,7 +119,12 @@ export class RegistryService {
   async listNeeds(actor: Actor, q: Parameters<typeof repo.listNeeds>[2]) {
     policy.readAny(actor);
     const { items, total } = await repo.listNeeds(this.db, actor.tenantId, q, policy.needsScope(actor));
-    return { items: items.map(needDto), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map(needDto),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
   async needsSummary(actor: Actor, year: number) {
     policy.readAny(actor);
@@ -123,8 +134,18 @@ export class RegistryService {
     policy.manageNeedsIn(actor, input.opdId);
     if (!(await repo.opdExists(this.db, actor.tenantId, input.opdId))) throw validation('opdId', 'error.not_found');
     const row = await this.db.transaction(async (tx) => {
-      const row = await repo.insertNeed(tx, { ...input, justification: input.justification ?? null, tenantId: actor.tenantId, createdBy: actor.userId });
-      await recordAudit(tx, actor, { action: 'create', entity: 'cert_need', entityId: row.id, after: row });
+      const row = await repo.insertNeed(tx, {
+        ...input,
+        justification: input.justification ?? null,
+        tenantId: actor.tenantId,
+        createdBy: actor.userId,
+      });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'cert_need',
+        entityId: row.id,
+        after: row,
+      });
       return row;
     });
     return needDto((await repo.getNeed(this.db, actor.tenantId, row.id))!);
@@ -135,8 +156,17 @@ export class RegistryService {
     policy.manageNeedsIn(actor, cur.need.opdId);
     policy.manageNeedsIn(actor, input.opdId);
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateNeed(tx, actor.tenantId, id, { ...input, justification: input.justification ?? null });
-      await recordAudit(tx, actor, { action: 'update', entity: 'cert_need', entityId: id, before: cur.need, after });
+      const after = await repo.updateNeed(tx, actor.tenantId, id, {
+        ...input,
+        justification: input.justification ?? null,
+      });
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'cert_need',
+        entityId: id,
+        before: cur.need,
+        after,
+      });
     });
     return needDto((await repo.getNeed(this.db, actor.tenantId, id))!);
   }
@@ -145,8 +175,16 @@ export class RegistryService {
     if (!cur) throw notFound();
     policy.manageNeedsIn(actor, cur.need.opdId);
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateNeed(tx, actor.tenantId, id, { deletedAt: new Date() });
-      await recordAudit(tx, actor, { action: 'delete', entity: 'cert_need', entityId: id, before: cur.need, after });
+      const after = await repo.updateNeed(tx, actor.tenantId, id, {
+        deletedAt: new Date(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'delete',
+        entity: 'cert_need',
+        entityId: id,
+        before: cur.need,
+        after,
+      });
     });
   }
   /** The Dinas analyses and prioritises each need (P4(2), P9). */
@@ -155,8 +193,19 @@ export class RegistryService {
     if (!cur) throw notFound();
     policy.dinas(actor);
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateNeed(tx, actor.tenantId, id, { priority: input.priority, analysisNotes: input.analysisNotes ?? null, analyzedBy: actor.userId, analyzedAt: new Date() });
-      await recordAudit(tx, actor, { action: 'analyse', entity: 'cert_need', entityId: id, before: cur.need, after });
+      const after = await repo.updateNeed(tx, actor.tenantId, id, {
+        priority: input.priority,
+        analysisNotes: input.analysisNotes ?? null,
+        analyzedBy: actor.userId,
+        analyzedAt: new Date(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'analyse',
+        entity: 'cert_need',
+        entityId: id,
+        before: cur.need,
+        after,
+      });
     });
     return needDto((await repo.getNeed(this.db, actor.tenantId, id))!);
   }
@@ -170,7 +219,11 @@ export class RegistryService {
     policy.apply(actor);
     const r = await repo.activeOperator(this.db, actor.tenantId, actor.userId!);
     const dto = r ? operatorDto(r) : null;
-    return { appointed: !!r, certificateValid: !!dto?.raCertValid, operator: dto };
+    return {
+      appointed: !!r,
+      certificateValid: !!dto?.raCertValid,
+      operator: dto,
+    };
   }
   /** The head of the Dinas appoints a civil servant as RA operator (decree), P20(1). */
   async appoint(actor: Actor, input: TAppointOperatorInput) {
@@ -178,10 +231,22 @@ export class RegistryService {
     if (input.userId === actor.userId) throw validation('userId', 'certificates.self_appointment');
     const u = await repo.getUserWithPerson(this.db, actor.tenantId, input.userId);
     if (!u) throw validation('userId', 'error.not_found');
-    if (await repo.activeOperator(this.db, actor.tenantId, input.userId)) throw new AppError(409, 'certificates.already_appointed', [{ field: 'userId', key: 'certificates.already_appointed' }]);
+    if (await repo.activeOperator(this.db, actor.tenantId, input.userId))
+      throw new AppError(409, 'certificates.already_appointed', [{ field: 'userId', key: 'certificates.already_appointed' }]);
     const row = await this.db.transaction(async (tx) => {
-      const row = await repo.insertOperator(tx, { tenantId: actor.tenantId, userId: input.userId, decreeNumber: input.decreeNumber, decreeDate: input.decreeDate, createdBy: actor.userId });
-      await recordAudit(tx, actor, { action: 'appoint', entity: 'cert_ra_operator', entityId: row.id, after: row });
+      const row = await repo.insertOperator(tx, {
+        tenantId: actor.tenantId,
+        userId: input.userId,
+        decreeNumber: input.decreeNumber,
+        decreeDate: input.decreeDate,
+        createdBy: actor.userId,
+      });
+      await recordAudit(tx, actor, {
+        action: 'appoint',
+        entity: 'cert_ra_operator',
+        entityId: row.id,
+        after: row,
+      });
       return row;
     });
     return operatorDto((await repo.getOperator(this.db, actor.tenantId, row.id))!);
@@ -191,8 +256,17 @@ export class RegistryService {
     if (!cur) throw notFound();
     policy.dinas(actor);
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateOperator(tx, actor.tenantId, id, { active: false, endedAt: new Date() });
-      await recordAudit(tx, actor, { action: 'end', entity: 'cert_ra_operator', entityId: id, before: cur.op, after });
+      const after = await repo.updateOperator(tx, actor.tenantId, id, {
+        active: false,
+        endedAt: new Date(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'end',
+        entity: 'cert_ra_operator',
+        entityId: id,
+        before: cur.op,
+        after,
+      });
     });
     return operatorDto((await repo.getOperator(this.db, actor.tenantId, id))!);
   }
@@ -206,21 +280,21 @@ export class RegistryService {
     spkiAlgorithm(spkiDer);
     const u = await repo.getUserWithPerson(this.db, actor.tenantId, actor.userId!);
     const tenant = await repo.getTenant(this.db, actor.tenantId);
+    const issued = await this.issuer.issue(actor.tenantId, {
+      profile: 'ra_operator',
+      subject: {
+        commonName: u?.person ? u.person.fullName : u!.user.displayName,
+        email: u!.user.email,
+        organization: tenant.name.startsWith('Pemerintah') ? tenant.name : `Pemerintah ${tenant.name}`,
+        organizationalUnit: 'Otoritas Pendaftaran',
+        title: 'Pengelola Otoritas Pendaftaran',
+        serialNumber: u?.person?.nip ?? undefined,
+      },
+      sans: { email: [u!.user.email] },
+      spkiDer,
+      holderRef: { entity: 'cert_ra_operator', id: cur.op.id },
+    });
     await this.db.transaction(async (tx) => {
-      const issued = await this.issuer.issue(actor.tenantId, {
-        profile: 'ra_operator',
-        subject: {
-          commonName: u?.person ? u.person.fullName : u!.user.displayName,
-          email: u!.user.email,
-          organization: tenant.name.startsWith('Pemerintah') ? tenant.name : `Pemerintah ${tenant.name}`,
-          organizationalUnit: 'Otoritas Pendaftaran',
-          title: 'Pengelola Otoritas Pendaftaran',
-          serialNumber: u?.person?.nip ?? undefined,
-        },
-        sans: { email: [u!.user.email] },
-        spkiDer,
-        holderRef: { entity: 'cert_ra_operator', id: cur.op.id },
-      });
       const after = await repo.updateOperator(tx, actor.tenantId, cur.op.id, {
         raCertSerial: issued.serialHex,
         raCertSubject: issued.subjectDn,
@@ -228,7 +302,13 @@ export class RegistryService {
         raCertSource: 'ca',
         raCertPem: issued.certPem,
       });
-      await recordAudit(tx, actor, { action: 'issue_ra_certificate', entity: 'cert_ra_operator', entityId: cur.op.id, before: cur.op, after: { ...after, raCertPem: undefined } });
+      await recordAudit(tx, actor, {
+        action: 'issue_ra_certificate',
+        entity: 'cert_ra_operator',
+        entityId: cur.op.id,
+        before: cur.op,
+        after: { ...after, raCertPem: undefined },
+      });
     });
     return operatorDto((await repo.getOperator(this.db, actor.tenantId, cur.op.id))!);
   }
@@ -242,8 +322,20 @@ export class RegistryService {
     const c = parseCertificatePem(input.certPem);
     if (c.notAfter <= new Date()) throw validation('certPem', 'certificates.ra_cert_invalid');
     await this.db.transaction(async (tx) => {
-      const after = await repo.updateOperator(tx, actor.tenantId, id, { raCertSerial: c.serialHex, raCertSubject: c.subject, raCertNotAfter: c.notAfter, raCertSource: 'provider', raCertPem: c.pem });
-      await recordAudit(tx, actor, { action: 'record_ra_certificate', entity: 'cert_ra_operator', entityId: id, before: cur.op, after: { ...after, raCertPem: undefined } });
+      const after = await repo.updateOperator(tx, actor.tenantId, id, {
+        raCertSerial: c.serialHex,
+        raCertSubject: c.subject,
+        raCertNotAfter: c.notAfter,
+        raCertSource: 'provider',
+        raCertPem: c.pem,
+      });
+      await recordAudit(tx, actor, {
+        action: 'record_ra_certificate',
+        entity: 'cert_ra_operator',
+        entityId: id,
+        before: cur.op,
+        after: { ...after, raCertPem: undefined },
+      });
     });
     return operatorDto((await repo.getOperator(this.db, actor.tenantId, id))!);
   }
@@ -252,7 +344,12 @@ export class RegistryService {
   async listCertificates(actor: Actor, q: repo.CertListQuery) {
     policy.apply(actor);
     const { items, total } = await repo.listCertificates(this.db, actor.tenantId, q, { userId: actor.userId!, opds: policy.readScope(actor) });
-    return { items: items.map(certDto), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map(certDto),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
   private async loadCert(actor: Actor, id: string) {
     const r = await repo.getCertificate(this.db, actor.tenantId, id);
@@ -295,8 +392,21 @@ export class RegistryService {
         uses: app.uses,
         renewalOfId: id,
       });
-      await repo.insertEvent(tx, { tenantId: actor.tenantId, applicationId: row.id, action: 'renewal_created', revision: 1, actorUserId: actor.userId, actorLabel: actor.label, note: r.cert.serialHex });
-      await recordAudit(tx, actor, { action: 'renew', entity: 'cert_application', entityId: row.id, after: row });
+      await repo.insertEvent(tx, {
+        tenantId: actor.tenantId,
+        applicationId: row.id,
+        action: 'renewal_created',
+        revision: 1,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        note: r.cert.serialHex,
+      });
+      await recordAudit(tx, actor, {
+        action: 'renew',
+        entity: 'cert_application',
+        entityId: row.id,
+        after: row,
+      });
       return row;
     });
     return { applicationId: row.id };
@@ -330,7 +440,12 @@ export class RegistryService {
         status: 'requested',
         requestedBy: actor.userId,
       });
-      await recordAudit(tx, actor, { action: 'request_revocation', entity: 'cert_certificate', entityId: certId, after: row });
+      await recordAudit(tx, actor, {
+        action: 'request_revocation',
+        entity: 'cert_certificate',
+        entityId: certId,
+        after: row,
+      });
       const revokers = await repo.usersWithPermission(tx, actor.tenantId, 'certificates.revoke');
       await this.ctx.notifications.notify(tx, actor.tenantId, revokers, {
         kind: input.reason === 'keyCompromise' ? 'certificates.key_compromise' : 'certificates.revocation_requested',
@@ -344,7 +459,9 @@ export class RegistryService {
     return revDto(await repo.getRevocation(this.db, actor.tenantId, row.id));
   }
 
+  /** Revokes at the CA (outside our transaction: the CA writes in its own); idempotent. */
   private async revokeAtCa(actor: Actor, cert: repo.CertRow, reason: string) {
+    if ((await this.issuer.status(actor.tenantId, cert.serialHex).catch(() => 'unknown')) === 'revoked') return;
     await this.issuer.revoke(actor.tenantId, cert.serialHex, reason);
   }
 
@@ -354,22 +471,46 @@ export class RegistryService {
     policy.revoke(actor);
     if (r.rev.status !== 'requested') throw new AppError(409, 'certificates.request_decided');
     const cert = (await repo.getCertificate(this.db, actor.tenantId, r.rev.certificateId))!.cert;
+    if (input.decision === 'revoke' && cert.status !== 'revoked') await this.revokeAtCa(actor, cert, r.rev.reason);
     await this.db.transaction(async (tx) => {
       const now = new Date();
       if (input.decision === 'revoke') {
         if (cert.status !== 'revoked') {
-          await this.revokeAtCa(actor, cert, r.rev.reason);
-          const after = await repo.updateCertificate(tx, actor.tenantId, cert.id, { status: 'revoked', revokedAt: now, revocationReason: r.rev.reason });
-          await recordAudit(tx, actor, { action: 'revoke', entity: 'cert_certificate', entityId: cert.id, before: cert, after: { ...after, certPem: undefined } });
+          const after = await repo.updateCertificate(tx, actor.tenantId, cert.id, {
+            status: 'revoked',
+            revokedAt: now,
+            revocationReason: r.rev.reason,
+          });
+          await recordAudit(tx, actor, {
+            action: 'revoke',
+            entity: 'cert_certificate',
+            entityId: cert.id,
+            before: cert,
+            after: { ...after, certPem: undefined },
+          });
           await this.ctx.notifications.cancel(tx, actor, 'cert_certificate', cert.id);
         }
       }
-      const after = await repo.updateRevocation(tx, actor.tenantId, id, { status: input.decision === 'revoke' ? 'revoked' : 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: input.note ?? null });
-      await recordAudit(tx, actor, { action: input.decision === 'revoke' ? 'approve' : 'reject', entity: 'cert_revocation', entityId: id, before: r.rev, after });
+      const after = await repo.updateRevocation(tx, actor.tenantId, id, {
+        status: input.decision === 'revoke' ? 'revoked' : 'rejected',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: input.note ?? null,
+      });
+      await recordAudit(tx, actor, {
+        action: input.decision === 'revoke' ? 'approve' : 'reject',
+        entity: 'cert_revocation',
+        entityId: id,
+        before: r.rev,
+        after,
+      });
       await this.ctx.notifications.notify(tx, actor.tenantId, [cert.holderUserId], {
         kind: 'certificates.revocation_decided',
         title: input.decision === 'revoke' ? 'Sertifikat Elektronik Anda telah dicabut' : 'Permintaan pencabutan ditolak',
-        body: input.decision === 'revoke' ? `Sertifikat ${cert.serialHex} dicabut (${r.rev.reason}). Ajukan permohonan baru bila diperlukan.` : `Alasan: ${input.note}`,
+        body:
+          input.decision === 'revoke'
+            ? `Sertifikat ${cert.serialHex} dicabut (${r.rev.reason}). Ajukan permohonan baru bila diperlukan.`
+            : `Alasan: ${input.note}`,
         link: `/sertifikat/milik/${cert.id}`,
       });
     });
@@ -383,10 +524,14 @@ export class RegistryService {
     if (!r) throw notFound();
     policy.revoke(actor);
     if (r.cert.status === 'revoked') throw new AppError(409, 'certificates.already_revoked');
+    await this.revokeAtCa(actor, r.cert, input.reason);
     const row = await this.db.transaction(async (tx) => {
       const now = new Date();
-      await this.revokeAtCa(actor, r.cert, input.reason);
-      const after = await repo.updateCertificate(tx, actor.tenantId, certId, { status: 'revoked', revokedAt: now, revocationReason: input.reason });
+      const after = await repo.updateCertificate(tx, actor.tenantId, certId, {
+        status: 'revoked',
+        revokedAt: now,
+        revocationReason: input.reason,
+      });
       const rev = await repo.insertRevocation(tx, {
         tenantId: actor.tenantId,
         certificateId: certId,
@@ -398,7 +543,18 @@ export class RegistryService {
         decidedBy: actor.userId,
         decidedAt: now,
       });
-      await recordAudit(tx, actor, { action: 'revoke', entity: 'cert_certificate', entityId: certId, before: r.cert, after: { ...after, certPem: undefined, reason: input.reason, details: input.details } });
+      await recordAudit(tx, actor, {
+        action: 'revoke',
+        entity: 'cert_certificate',
+        entityId: certId,
+        before: r.cert,
+        after: {
+          ...after,
+          certPem: undefined,
+          reason: input.reason,
+          details: input.details,
+        },
+      });
       await this.ctx.notifications.cancel(tx, actor, 'cert_certificate', certId);
       await this.ctx.notifications.notify(tx, actor.tenantId, [r.cert.holderUserId], {
         kind: 'certificates.revoked',
@@ -423,7 +579,13 @@ export class RegistryService {
         reportedToBssnAt: input.reportedToBssnAt ? new Date(input.reportedToBssnAt) : null,
         bssnReference: (input.bssnReference as string | null | undefined) ?? null,
       });
-      await recordAudit(tx, actor, { action: 'incident_report', entity: 'cert_revocation', entityId: id, before: r.rev, after });
+      await recordAudit(tx, actor, {
+        action: 'incident_report',
+        entity: 'cert_revocation',
+        entityId: id,
+        before: r.rev,
+        after,
+      });
     });
     return revDto(await repo.getRevocation(this.db, actor.tenantId, id));
   }
@@ -453,7 +615,12 @@ export class RegistryService {
         description: input.description,
         raisedBy: actor.userId!,
       });
-      await recordAudit(tx, actor, { action: 'create', entity: 'cert_complaint', entityId: row.id, after: row });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'cert_complaint',
+        entityId: row.id,
+        after: row,
+      });
       // A complaint about an operator goes to the Dinas managers, not to that operator (P20(3)).
       const handlers = (await repo.usersWithPermission(tx, actor.tenantId, 'certificates.manage')).filter((u) => u !== input.aboutOperatorUserId);
       await this.ctx.notifications.notify(tx, actor.tenantId, handlers, {
@@ -483,7 +650,13 @@ export class RegistryService {
         escalatedAt: input.status === 'escalated' ? (cur.c.escalatedAt ?? now) : cur.c.escalatedAt,
         resolvedAt: input.status === 'resolved' || input.status === 'closed' ? (cur.c.resolvedAt ?? now) : null,
       });
-      await recordAudit(tx, actor, { action: 'update', entity: 'cert_complaint', entityId: id, before: cur.c, after });
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'cert_complaint',
+        entityId: id,
+        before: cur.c,
+        after,
+      });
       if (input.response) {
         await this.ctx.notifications.notify(tx, actor.tenantId, [cur.c.raisedBy], {
           kind: 'certificates.complaint_response',
@@ -503,12 +676,22 @@ export class RegistryService {
     const scope = policy.readScope(actor);
     const rows = await repo.usageByOpd(this.db, actor.tenantId, year, scope);
     const signatures = await this.signatureCounts(actor.tenantId, year);
-    const out = rows.map((r) => ({ ...r, signatures: signatures ? (signatures.get(r.opdId) ?? 0) : null }));
+    const out = rows.map((r) => ({
+      ...r,
+      signatures: signatures ? (signatures.get(r.opdId) ?? 0) : null,
+    }));
     const sum = (k: 'issued' | 'active' | 'revoked' | 'expired' | 'renewed') => out.reduce((a, r) => a + r[k], 0);
     return {
       year,
       rows: out,
-      totals: { issued: sum('issued'), active: sum('active'), revoked: sum('revoked'), expired: sum('expired'), renewed: sum('renewed'), signatures: signatures ? out.reduce((a, r) => a + (r.signatures ?? 0), 0) : null },
+      totals: {
+        issued: sum('issued'),
+        active: sum('active'),
+        revoked: sum('revoked'),
+        expired: sum('expired'),
+        renewed: sum('renewed'),
+        signatures: signatures ? out.reduce((a, r) => a + (r.signatures ?? 0), 0) : null,
+      },
     };
   }
   /** Signature counts per OPD when the signing module offers them. */

@@ -32,7 +32,12 @@ export type CertDetail = TCertificate & { revocations: TRevocation[] };
 export async function uploadFile(file: File): Promise<{ id: string; name: string }> {
   const fd = new FormData();
   fd.append('file', file, file.name);
-  const res = await fetch(`${base}/uploads`, { method: 'POST', body: fd, credentials: 'include', headers: { 'accept-language': i18n.language === 'en' ? 'en' : 'id' } });
+  const res = await fetch(`${base}/uploads`, {
+    method: 'POST',
+    body: fd,
+    credentials: 'include',
+    headers: { 'accept-language': i18n.language === 'en' ? 'en' : 'id' },
+  });
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
   return res.json();
 }
@@ -42,7 +47,8 @@ export const certApi = {
   application: (id: string) => api.get<TCertApplicationDetail>(`${base}/applications/${id}`),
   createApplication: (body: TCertApplicationInput) => api.post<TCertApplicationDetail>(`${base}/applications`, body),
   updateApplication: (id: string, body: TCertApplicationInput) => api.put<TCertApplicationDetail>(`${base}/applications/${id}`, body),
-  attach: (id: string, requirement: string, fileId: string) => api.post<TCertApplicationDetail>(`${base}/applications/${id}/documents`, { requirement, fileId }),
+  attach: (id: string, requirement: string, fileId: string) =>
+    api.post<TCertApplicationDetail>(`${base}/applications/${id}/documents`, { requirement, fileId }),
   submit: (id: string) => api.post<TCertApplicationDetail>(`${base}/applications/${id}/submit`),
   cancel: (id: string) => api.post<TCertApplicationDetail>(`${base}/applications/${id}/cancel`),
   decide: (id: string, body: TDecisionInput) => api.post<TCertApplicationDetail>(`${base}/applications/${id}/decision`, body),
@@ -57,7 +63,8 @@ export const certApi = {
   revoke: (id: string, body: TRevokeInput) => api.post<TRevocation>(`${base}/certs/${id}/revoke`, body),
 
   revocations: () => api.get<TRevocation[]>(`${base}/revocations`),
-  decideRevocation: (id: string, body: { decision: 'revoke' | 'reject'; note?: string | null }) => api.post<TRevocation>(`${base}/revocations/${id}/decision`, body),
+  decideRevocation: (id: string, body: { decision: 'revoke' | 'reject'; note?: string | null }) =>
+    api.post<TRevocation>(`${base}/revocations/${id}/decision`, body),
   incidentReport: (id: string, body: { reportedToHeadAt?: string | null; reportedToBssnAt?: string | null; bssnReference?: string | null }) =>
     api.put<TRevocation>(`${base}/revocations/${id}/incident-report`, body),
 
@@ -91,4 +98,8 @@ export const currentYear = () => Number(new Intl.DateTimeFormat('en', { timeZone
 export const formatDate = (iso: string | null | undefined) =>
   iso ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) : '—';
 export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) : '—';
+  iso
+    ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(
+        new Date(iso),
+      )
+    : '—';

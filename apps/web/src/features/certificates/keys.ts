@@ -59,7 +59,13 @@ const localKeyIdAttr = (id: ArrayBuffer) => new pkijs.Attribute({ type: '1.2.840
 const friendlyNameAttr = (name: string) => new pkijs.Attribute({ type: '1.2.840.113549.1.9.20', values: [new asn1js.BmpString({ value: name })] });
 
 /** PKCS#12 with the key (PBES2 shrouded), the certificate and its chain; passphrase-protected. */
-export async function buildPkcs12(key: CryptoKey, certPem: string, chainPem: string | null | undefined, passphrase: string, friendlyName: string): Promise<Uint8Array> {
+export async function buildPkcs12(
+  key: CryptoKey,
+  certPem: string,
+  chainPem: string | null | undefined,
+  passphrase: string,
+  friendlyName: string,
+): Promise<Uint8Array> {
   const password = enc(passphrase);
   const localId = crypto.getRandomValues(new Uint8Array(8)).buffer as ArrayBuffer;
   const pkcs8 = pkijs.PrivateKeyInfo.fromBER(await crypto.subtle.exportKey('pkcs8', key));
@@ -92,7 +98,11 @@ export async function buildPkcs12(key: CryptoKey, certPem: string, chainPem: str
               privacyMode: 1,
               value: new pkijs.SafeContents({
                 safeBags: [
-                  new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.3', bagValue: new pkijs.CertBag({ parsedValue: cert }), bagAttributes: [localKeyIdAttr(localId), friendlyNameAttr(friendlyName)] }),
+                  new pkijs.SafeBag({
+                    bagId: '1.2.840.113549.1.12.10.1.3',
+                    bagValue: new pkijs.CertBag({ parsedValue: cert }),
+                    bagAttributes: [localKeyIdAttr(localId), friendlyNameAttr(friendlyName)],
+                  }),
                   ...chain.map((c) => new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.3', bagValue: new pkijs.CertBag({ parsedValue: c }) })),
                 ],
               }),

@@ -13,13 +13,41 @@ import { ComplaintsPage, RevocationsPage, StatisticsPage } from './components/re
  * Keep the array `as const` so links stay typed.
  */
 const mine = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat', component: withPermission('certificates.apply', MyCertificatesPage) });
-const application = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/permohonan/$id', component: withPermission('certificates.apply', ApplicationPage) });
-const certificate = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/milik/$id', component: withPermission('certificates.apply', CertificatePage) });
-const queue = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/verifikasi', component: withPermission('certificates.verify', VerificationQueuePage) });
-const verify = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/verifikasi/$id', component: withPermission('certificates.verify', VerifyApplicationPage) });
+const application = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/permohonan/$id',
+  component: withPermission('certificates.apply', ApplicationPage),
+});
+const certificate = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/milik/$id',
+  component: withPermission('certificates.apply', CertificatePage),
+});
+const queue = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/verifikasi',
+  component: withPermission('certificates.verify', VerificationQueuePage),
+});
+const verify = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/verifikasi/$id',
+  component: withPermission('certificates.verify', VerifyApplicationPage),
+});
 const needs = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/kebutuhan', component: withPermission('certificates.read', NeedsPage) });
-const revocations = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/pencabutan', component: withPermission('certificates.apply', RevocationsPage) });
-const complaints = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/pengaduan', component: withPermission('certificates.apply', ComplaintsPage) });
-const statistics = createRoute({ getParentRoute: () => appRoute, path: '/sertifikat/statistik', component: withPermission('certificates.read', StatisticsPage) });
+const revocations = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/pencabutan',
+  component: withPermission('certificates.apply', RevocationsPage),
+});
+const complaints = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/pengaduan',
+  component: withPermission('certificates.apply', ComplaintsPage),
+});
+const statistics = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/statistik',
+  component: withPermission('certificates.read', StatisticsPage),
+});
 
 export const certificatesRoutes = [mine, application, certificate, queue, verify, needs, revocations, complaints, statistics] as const;

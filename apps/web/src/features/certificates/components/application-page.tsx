@@ -32,7 +32,15 @@ export function ApplicationSummary({ app }: { app: TCertApplicationDetail }) {
   );
 }
 
-export function DocumentsList({ app, editable, onChanged }: { app: TCertApplicationDetail; editable: boolean; onChanged?: (a: TCertApplicationDetail) => void }) {
+export function DocumentsList({
+  app,
+  editable,
+  onChanged,
+}: {
+  app: TCertApplicationDetail;
+  editable: boolean;
+  onChanged?: (a: TCertApplicationDetail) => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = React.useState<string | null>(null);
   const required = app.renewalOfId ? ['cover_letter'] : requiredDocuments[app.kind];
@@ -76,7 +84,9 @@ export function DocumentsList({ app, editable, onChanged }: { app: TCertApplicat
                   type="file"
                   className="sr-only"
                   accept="application/pdf,image/jpeg,image/png"
-                  aria-label={t('certificates.docs.uploadFor', { doc: t(`certificates.doc.${r}`) })}
+                  aria-label={t('certificates.docs.uploadFor', {
+                    doc: t(`certificates.doc.${r}`),
+                  })}
                   onChange={(e) => void onFile(r, e.target.files?.[0])}
                 />
               </label>
@@ -111,21 +121,44 @@ export function ApplicationPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const qc = useQueryClient();
   const confirm = useConfirm();
-  const q = useQuery({ queryKey: ['certificates', 'application', id], queryFn: () => certApi.application(id) });
+  const q = useQuery({
+    queryKey: ['certificates', 'application', id],
+    queryFn: () => certApi.application(id),
+  });
   const setData = (a: TCertApplicationDetail) => {
     qc.setQueryData(['certificates', 'application', id], a);
     void qc.invalidateQueries({ queryKey: ['certificates', 'applications'] });
   };
-  const submit = useMutation({ mutationFn: () => certApi.submit(id), onSuccess: (a) => (setData(a), toast.success(t('certificates.app.submitted'))) });
-  const cancel = useMutation({ mutationFn: () => certApi.cancel(id), onSuccess: (a) => (setData(a), toast.success(t('certificates.app.cancelled'))) });
+  const submit = useMutation({
+    mutationFn: () => certApi.submit(id),
+    onSuccess: (a) => (setData(a), toast.success(t('certificates.app.submitted'))),
+  });
+  const cancel = useMutation({
+    mutationFn: () => certApi.cancel(id),
+    onSuccess: (a) => (setData(a), toast.success(t('certificates.app.cancelled'))),
+  });
   const app = q.data;
   if (!app) return null;
   const askSubmit = async () => {
-    if (await confirm({ title: t('certificates.app.submitTitle'), description: t('certificates.app.submitDescription'), confirmLabel: t('certificates.app.submitConfirm'), destructive: false }))
+    if (
+      await confirm({
+        title: t('certificates.app.submitTitle'),
+        description: t('certificates.app.submitDescription'),
+        confirmLabel: t('certificates.app.submitConfirm'),
+        destructive: false,
+      })
+    )
       submit.mutate();
   };
   const askCancel = async () => {
-    if (await confirm({ title: t('certificates.app.cancelTitle'), description: t('certificates.app.cancelDescription'), confirmLabel: t('certificates.app.cancelConfirm') })) cancel.mutate();
+    if (
+      await confirm({
+        title: t('certificates.app.cancelTitle'),
+        description: t('certificates.app.cancelDescription'),
+        confirmLabel: t('certificates.app.cancelConfirm'),
+      })
+    )
+      cancel.mutate();
   };
   return (
     <div className="grid gap-5">

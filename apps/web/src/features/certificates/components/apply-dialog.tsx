@@ -20,13 +20,26 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
   const navigate = useNavigate();
   const [step, setStep] = React.useState<1 | 2>(1);
   const [kind, setKind] = React.useState<Kind>('individual');
-  const [form, setForm] = React.useState({ commonName: '', email: '', nip: '', positionTitle: '', unitName: '', systemName: '', dnsNames: '', uses: ['signing'] as string[] });
+  const [form, setForm] = React.useState({
+    commonName: '',
+    email: '',
+    nip: '',
+    positionTitle: '',
+    unitName: '',
+    systemName: '',
+    dnsNames: '',
+    uses: ['signing'] as string[],
+  });
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   React.useEffect(() => {
     if (open) {
       setStep(1);
       setErrors({});
-      setForm((f) => ({ ...f, commonName: f.commonName || (me?.displayName ?? ''), email: f.email || (me?.email ?? '') }));
+      setForm((f) => ({
+        ...f,
+        commonName: f.commonName || (me?.displayName ?? ''),
+        email: f.email || (me?.email ?? ''),
+      }));
     }
   }, [open, me]);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -35,7 +48,10 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
     meta: { silent: true },
     onSuccess: (app) => {
       onOpenChange(false);
-      void navigate({ to: '/sertifikat/permohonan/$id', params: { id: app.id } });
+      void navigate({
+        to: '/sertifikat/permohonan/$id',
+        params: { id: app.id },
+      });
     },
     onError: (e) => {
       if (isApiError(e)) setErrors(Object.fromEntries(e.errors.map((x) => [x.field, x.message])));
@@ -107,7 +123,12 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
                   <input
                     type="checkbox"
                     checked={form.uses.includes(u)}
-                    onChange={(e) => setForm((f) => ({ ...f, uses: e.target.checked ? [...f.uses, u] : f.uses.filter((x) => x !== u) }))}
+                    onChange={(e) =>
+                      setForm((f) => ({
+                        ...f,
+                        uses: e.target.checked ? [...f.uses, u] : f.uses.filter((x) => x !== u),
+                      }))
+                    }
                   />
                   {t(`certificates.use.${u}`)}
                 </label>

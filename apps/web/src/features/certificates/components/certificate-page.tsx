@@ -23,30 +23,61 @@ export function CertificatePage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const confirm = useConfirm();
-  const q = useQuery({ queryKey: ['certificates', 'cert', id], queryFn: () => certApi.cert(id) });
+  const q = useQuery({
+    queryKey: ['certificates', 'cert', id],
+    queryFn: () => certApi.cert(id),
+  });
   const [reason, setReason] = React.useState<string>('keyCompromise');
   const [details, setDetails] = React.useState('');
   const [statement, setStatement] = React.useState<File | null>(null);
   const refresh = () => void qc.invalidateQueries({ queryKey: ['certificates'] });
-  const renew = useMutation({ mutationFn: () => certApi.renew(id), onSuccess: (r) => void navigate({ to: '/sertifikat/permohonan/$id', params: { id: r.applicationId } }) });
+  const renew = useMutation({
+    mutationFn: () => certApi.renew(id),
+    onSuccess: (r) =>
+      void navigate({
+        to: '/sertifikat/permohonan/$id',
+        params: { id: r.applicationId },
+      }),
+  });
   const request = useMutation({
     mutationFn: async () => {
       const statementFileId = statement ? (await uploadFile(statement)).id : null;
-      return certApi.requestRevocation(id, { reason: reason as any, details, statementFileId });
+      return certApi.requestRevocation(id, {
+        reason: reason as any,
+        details,
+        statementFileId,
+      });
     },
     onSuccess: () => (refresh(), setDetails(''), toast.success(t('certificates.cert.requested'))),
   });
-  const revoke = useMutation({ mutationFn: () => certApi.revoke(id, { reason: reason as any, details }), onSuccess: () => (refresh(), toast.success(t('certificates.cert.revoked'))) });
+  const revoke = useMutation({
+    mutationFn: () => certApi.revoke(id, { reason: reason as any, details }),
+    onSuccess: () => (refresh(), toast.success(t('certificates.cert.revoked'))),
+  });
   const c = q.data;
   if (!c) return null;
   const mine = c.holderUserId === me?.userId;
   const active = c.status === 'active';
   const pending = c.revocations.some((r) => r.status === 'requested');
   const askRevoke = async () => {
-    if (await confirm({ title: t('certificates.cert.revokeTitle'), description: t('certificates.cert.revokeDescription'), confirmLabel: t('certificates.cert.revoke') })) revoke.mutate();
+    if (
+      await confirm({
+        title: t('certificates.cert.revokeTitle'),
+        description: t('certificates.cert.revokeDescription'),
+        confirmLabel: t('certificates.cert.revoke'),
+      })
+    )
+      revoke.mutate();
   };
   const askRequest = async () => {
-    if (await confirm({ title: t('certificates.cert.requestTitle'), description: t('certificates.cert.requestDescription'), confirmLabel: t('certificates.cert.request') })) request.mutate();
+    if (
+      await confirm({
+        title: t('certificates.cert.requestTitle'),
+        description: t('certificates.cert.requestDescription'),
+        confirmLabel: t('certificates.cert.request'),
+      })
+    )
+      request.mutate();
   };
   return (
     <div className="grid gap-5">
@@ -58,7 +89,12 @@ export function CertificatePage() {
             <Button asChild variant="outline">
               <a href={certApi.receiptUrl(c.id)}>{t('certificates.cert.receipt')}</a>
             </Button>
-            <Button variant="outline" onClick={() => download(c.certPem + (c.chainPem ? `\n${c.chainPem}` : ''), `sertifikat-${c.serialHex.slice(0, 12)}.pem`, 'application/x-pem-file')}>
+            <Button
+              variant="outline"
+              onClick={() =>
+                download(c.certPem + (c.chainPem ? `\n${c.chainPem}` : ''), `sertifikat-${c.serialHex.slice(0, 12)}.pem`, 'application/x-pem-file')
+              }
+            >
               {t('certificates.issue.downloadCert')}
             </Button>
             {mine && c.status !== 'revoked' && !c.renewedById ? (
@@ -116,7 +152,12 @@ export function CertificatePage() {
             {mine && reason === 'keyCompromise' ? (
               <>
                 <Label htmlFor="rev-statement">{t('certificates.cert.statement')}</Label>
-                <Input id="rev-statement" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setStatement(e.target.files?.[0] ?? null)} />
+                <Input
+                  id="rev-statement"
+                  type="file"
+                  accept="application/pdf,image/jpeg,image/png"
+                  onChange={(e) => setStatement(e.target.files?.[0] ?? null)}
+                />
                 <p className="text-xs text-muted-foreground">{t('certificates.cert.statementHelp')}</p>
               </>
             ) : null}

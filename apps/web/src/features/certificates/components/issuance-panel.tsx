@@ -18,7 +18,11 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
   const [accepted, setAccepted] = React.useState(false);
   const [alg, setAlg] = React.useState<KeyAlgorithm>('ECDSA');
   const [busy, setBusy] = React.useState(false);
-  const [result, setResult] = React.useState<{ cert: TCertificate; key: GeneratedKey; stored: boolean } | null>(null);
+  const [result, setResult] = React.useState<{
+    cert: TCertificate;
+    key: GeneratedKey;
+    stored: boolean;
+  } | null>(null);
   const [pass, setPass] = React.useState('');
   const [pass2, setPass2] = React.useState('');
   const [exported, setExported] = React.useState(false);
@@ -28,7 +32,11 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
     setBusy(true);
     try {
       const key = await generateKey(alg);
-      const cert = await certApi.issue(app.id, { agreementVersion: SUBSCRIBER_AGREEMENT_VERSION, acceptAgreement: true, spki: key.spki });
+      const cert = await certApi.issue(app.id, {
+        agreementVersion: SUBSCRIBER_AGREEMENT_VERSION,
+        acceptAgreement: true,
+        spki: key.spki,
+      });
       const stored = await storeNonExtractable(cert.id, key).catch(() => false);
       setResult({ cert, key, stored });
       toast.success(t('certificates.issue.done'));
@@ -83,7 +91,10 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
             <p className="text-sm text-muted-foreground">{t('certificates.issue.p12Done')}</p>
           )}
           <div className="flex flex-wrap gap-2">
-            <Button variant="outline" onClick={() => download(result.cert.certPem, `sertifikat-${result.cert.serialHex.slice(0, 12)}.pem`, 'application/x-pem-file')}>
+            <Button
+              variant="outline"
+              onClick={() => download(result.cert.certPem, `sertifikat-${result.cert.serialHex.slice(0, 12)}.pem`, 'application/x-pem-file')}
+            >
               {t('certificates.issue.downloadCert')}
             </Button>
             <Button asChild variant="outline">

@@ -15,8 +15,20 @@ import { StatusBadge } from './shared';
 export function MyCertificatesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = React.useState(false);
-  const apps = useQuery({ queryKey: ['certificates', 'applications', 'mine'], queryFn: () => certApi.applications({ scope: 'mine', pageSize: 100, sort: 'updatedAt', dir: 'desc' }) });
-  const certs = useQuery({ queryKey: ['certificates', 'certs', 'mine'], queryFn: () => certApi.certs({ scope: 'mine', pageSize: 100, dir: 'desc' }) });
+  const apps = useQuery({
+    queryKey: ['certificates', 'applications', 'mine'],
+    queryFn: () =>
+      certApi.applications({
+        scope: 'mine',
+        pageSize: 100,
+        sort: 'updatedAt',
+        dir: 'desc',
+      }),
+  });
+  const certs = useQuery({
+    queryKey: ['certificates', 'certs', 'mine'],
+    queryFn: () => certApi.certs({ scope: 'mine', pageSize: 100, dir: 'desc' }),
+  });
   return (
     <div className="grid gap-5">
       <PageHeader

@@ -27,21 +27,48 @@ export function NeedsPage() {
   const isDinas = !!me?.roles.some((r) => r.opdId === null) && canManage;
   const [year, setYear] = React.useState(currentYear());
   const opds = useOpdOptions();
-  const list = useQuery({ queryKey: ['certificates', 'needs', year], queryFn: () => certApi.needs({ year, pageSize: 200 }) });
-  const summary = useQuery({ queryKey: ['certificates', 'needs-summary', year], queryFn: () => certApi.needsSummary(year) });
+  const list = useQuery({
+    queryKey: ['certificates', 'needs', year],
+    queryFn: () => certApi.needs({ year, pageSize: 200 }),
+  });
+  const summary = useQuery({
+    queryKey: ['certificates', 'needs-summary', year],
+    queryFn: () => certApi.needsSummary(year),
+  });
   const [open, setOpen] = React.useState(false);
-  const [form, setForm] = React.useState({ opdId: '', kind: 'individual', holderName: '', quantity: '1', uses: ['signing'] as string[], justification: '' });
+  const [form, setForm] = React.useState({
+    opdId: '',
+    kind: 'individual',
+    holderName: '',
+    quantity: '1',
+    uses: ['signing'] as string[],
+    justification: '',
+  });
   const [analyse, setAnalyse] = React.useState<TCertNeed | null>(null);
   const [priority, setPriority] = React.useState('high');
   const [notes, setNotes] = React.useState('');
   const refresh = () => void qc.invalidateQueries({ queryKey: ['certificates'] });
   const create = useMutation({
-    mutationFn: () => certApi.createNeed({ ...form, year, quantity: Number(form.quantity), uses: form.uses as any, kind: form.kind as any }),
+    mutationFn: () =>
+      certApi.createNeed({
+        ...form,
+        year,
+        quantity: Number(form.quantity),
+        uses: form.uses as any,
+        kind: form.kind as any,
+      }),
     onSuccess: () => (refresh(), setOpen(false), toast.success(t('certificates.needs.saved'))),
   });
-  const remove = useMutation({ mutationFn: (id: string) => certApi.deleteNeed(id), onSuccess: () => (refresh(), toast.success(t('certificates.needs.deleted'))) });
+  const remove = useMutation({
+    mutationFn: (id: string) => certApi.deleteNeed(id),
+    onSuccess: () => (refresh(), toast.success(t('certificates.needs.deleted'))),
+  });
   const save = useMutation({
-    mutationFn: () => certApi.analyseNeed(analyse!.id, { priority, analysisNotes: notes || null }),
+    mutationFn: () =>
+      certApi.analyseNeed(analyse!.id, {
+        priority,
+        analysisNotes: notes || null,
+      }),
     onSuccess: () => (refresh(), setAnalyse(null), toast.success(t('certificates.needs.analysed'))),
   });
   return (
@@ -53,7 +80,15 @@ export function NeedsPage() {
           <>
             <YearSelect value={year} onChange={setYear} />
             {canManage ? (
-              <Button onClick={() => (setForm((f) => ({ ...f, opdId: f.opdId || opds.data?.[0]?.value || '' })), setOpen(true))}>
+              <Button
+                onClick={() => (
+                  setForm((f) => ({
+                    ...f,
+                    opdId: f.opdId || opds.data?.[0]?.value || '',
+                  })),
+                  setOpen(true)
+                )}
+              >
                 <Plus />
                 {t('certificates.needs.add')}
               </Button>
@@ -128,7 +163,11 @@ export function NeedsPage() {
                   <TableCell>{n.quantity}</TableCell>
                   <TableCell>{n.uses.map((u) => t(`certificates.use.${u}`)).join(', ')}</TableCell>
                   <TableCell>
-                    {n.priority ? t(`certificates.priority.${n.priority}`) : <span className="text-muted-foreground">{t('certificates.needs.notAnalysed')}</span>}
+                    {n.priority ? (
+                      t(`certificates.priority.${n.priority}`)
+                    ) : (
+                      <span className="text-muted-foreground">{t('certificates.needs.notAnalysed')}</span>
+                    )}
                     {n.analysisNotes ? <div className="text-xs text-muted-foreground">{n.analysisNotes}</div> : null}
                   </TableCell>
                   <TableCell className="text-right">
@@ -143,7 +182,14 @@ export function NeedsPage() {
                         variant="ghost"
                         aria-label={t('certificates.needs.delete')}
                         onClick={async () => {
-                          if (await confirm({ title: t('certificates.needs.deleteTitle'), description: n.holderName, confirmLabel: t('confirm.yesDelete') })) remove.mutate(n.id);
+                          if (
+                            await confirm({
+                              title: t('certificates.needs.deleteTitle'),
+                              description: n.holderName,
+                              confirmLabel: t('confirm.yesDelete'),
+                            })
+                          )
+                            remove.mutate(n.id);
                         }}
                       >
                         <Trash2 className="text-destructive" />
@@ -186,7 +232,16 @@ export function NeedsPage() {
               <legend className="text-sm font-medium">{t('certificates.field.uses')}</legend>
               {certUses.map((u) => (
                 <label key={u} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={form.uses.includes(u)} onChange={(e) => setForm({ ...form, uses: e.target.checked ? [...form.uses, u] : form.uses.filter((x) => x !== u) })} />
+                  <input
+                    type="checkbox"
+                    checked={form.uses.includes(u)}
+                    onChange={(e) =>
+                      setForm({
+                        ...form,
+                        uses: e.target.checked ? [...form.uses, u] : form.uses.filter((x) => x !== u),
+                      })
+                    }
+                  />
                   {t(`certificates.use.${u}`)}
                 </label>
               ))}

@@ -21,7 +21,10 @@ export function RevocationsPage() {
   const qc = useQueryClient();
   const confirm = useConfirm();
   const canRevoke = usePermission('certificates.revoke');
-  const q = useQuery({ queryKey: ['certificates', 'revocations'], queryFn: () => certApi.revocations() });
+  const q = useQuery({
+    queryKey: ['certificates', 'revocations'],
+    queryFn: () => certApi.revocations(),
+  });
   const [report, setReport] = React.useState<TRevocation | null>(null);
   const [form, setForm] = React.useState({ head: '', bssn: '', ref: '' });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['certificates'] });
@@ -39,7 +42,13 @@ export function RevocationsPage() {
     onSuccess: () => (refresh(), setReport(null), toast.success(t('certificates.rev.reportSaved'))),
   });
   const askRevoke = async (r: TRevocation) => {
-    if (await confirm({ title: t('certificates.cert.revokeTitle'), description: `${r.subjectDn} — ${t(`certificates.reason.${r.reason}`)}`, confirmLabel: t('certificates.cert.revoke') }))
+    if (
+      await confirm({
+        title: t('certificates.cert.revokeTitle'),
+        description: `${r.subjectDn} — ${t(`certificates.reason.${r.reason}`)}`,
+        confirmLabel: t('certificates.cert.revoke'),
+      })
+    )
       decide.mutate({ id: r.id, decision: 'revoke' });
   };
   const askReject = async (r: TRevocation) => {
@@ -80,7 +89,11 @@ export function RevocationsPage() {
                     <StatusBadge status={r.status} />
                   </TableCell>
                   <TableCell className="text-xs">
-                    {r.reason === 'keyCompromise' ? (r.reportedToBssnAt ? `${t('certificates.rev.reported')} ${formatDate(r.reportedToBssnAt)} (${r.bssnReference ?? '—'})` : t('certificates.rev.notReported')) : '—'}
+                    {r.reason === 'keyCompromise'
+                      ? r.reportedToBssnAt
+                        ? `${t('certificates.rev.reported')} ${formatDate(r.reportedToBssnAt)} (${r.bssnReference ?? '—'})`
+                        : t('certificates.rev.notReported')
+                      : '—'}
                   </TableCell>
                   <TableCell className="space-x-1 text-right">
                     {canRevoke && r.status === 'requested' ? (
@@ -94,7 +107,18 @@ export function RevocationsPage() {
                       </>
                     ) : null}
                     {canRevoke && r.status === 'revoked' ? (
-                      <Button size="sm" variant="outline" onClick={() => (setReport(r), setForm({ head: r.reportedToHeadAt?.slice(0, 16) ?? '', bssn: r.reportedToBssnAt?.slice(0, 16) ?? '', ref: r.bssnReference ?? '' }))}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        onClick={() => (
+                          setReport(r),
+                          setForm({
+                            head: r.reportedToHeadAt?.slice(0, 16) ?? '',
+                            bssn: r.reportedToBssnAt?.slice(0, 16) ?? '',
+                            ref: r.bssnReference ?? '',
+                          })
+                        )}
+                      >
                         {t('certificates.rev.recordReport')}
                       </Button>
                     ) : null}
@@ -144,19 +168,46 @@ export function ComplaintsPage() {
   const qc = useQueryClient();
   const me = useMe();
   const isDinas = usePermission('certificates.manage') && !!me?.roles.some((r) => r.opdId === null);
-  const q = useQuery({ queryKey: ['certificates', 'complaints'], queryFn: () => certApi.complaints() });
-  const ops = useQuery({ queryKey: ['certificates', 'operators'], queryFn: () => certApi.operators(), meta: { silent: true }, retry: false });
+  const q = useQuery({
+    queryKey: ['certificates', 'complaints'],
+    queryFn: () => certApi.complaints(),
+  });
+  const ops = useQuery({
+    queryKey: ['certificates', 'operators'],
+    queryFn: () => certApi.operators(),
+    meta: { silent: true },
+    retry: false,
+  });
   const [open, setOpen] = React.useState(false);
-  const [form, setForm] = React.useState({ category: 'technical', subject: '', description: '', aboutOperatorUserId: '' });
+  const [form, setForm] = React.useState({
+    category: 'technical',
+    subject: '',
+    description: '',
+    aboutOperatorUserId: '',
+  });
   const [handle, setHandle] = React.useState<TComplaint | null>(null);
-  const [h, setH] = React.useState({ status: 'in_progress', response: '', providerReference: '' });
+  const [h, setH] = React.useState({
+    status: 'in_progress',
+    response: '',
+    providerReference: '',
+  });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['certificates', 'complaints'] });
   const create = useMutation({
-    mutationFn: () => certApi.createComplaint({ ...form, category: form.category as any, aboutOperatorUserId: form.category === 'operator' ? form.aboutOperatorUserId || null : null }),
+    mutationFn: () =>
+      certApi.createComplaint({
+        ...form,
+        category: form.category as any,
+        aboutOperatorUserId: form.category === 'operator' ? form.aboutOperatorUserId || null : null,
+      }),
     onSuccess: () => (refresh(), setOpen(false), toast.success(t('certificates.complaint.sent'))),
   });
   const update = useMutation({
-    mutationFn: () => certApi.updateComplaint(handle!.id, { status: h.status as any, response: h.response || null, providerReference: h.providerReference || null }),
+    mutationFn: () =>
+      certApi.updateComplaint(handle!.id, {
+        status: h.status as any,
+        response: h.response || null,
+        providerReference: h.providerReference || null,
+      }),
     onSuccess: () => (refresh(), setHandle(null), toast.success(t('certificates.complaint.updated'))),
   });
   return (
@@ -209,7 +260,18 @@ export function ComplaintsPage() {
                   </TableCell>
                   <TableCell className="text-right">
                     {isDinas && c.aboutOperatorUserId !== me?.userId ? (
-                      <Button size="sm" variant="outline" onClick={() => (setHandle(c), setH({ status: c.status, response: c.response ?? '', providerReference: c.providerReference ?? '' }))}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        onClick={() => (
+                          setHandle(c),
+                          setH({
+                            status: c.status,
+                            response: c.response ?? '',
+                            providerReference: c.providerReference ?? '',
+                          })
+                        )}
+                      >
                         {t('certificates.complaint.handle')}
                       </Button>
                     ) : null}
@@ -300,17 +362,46 @@ export function StatisticsPage() {
   const me = useMe();
   const isDinas = usePermission('certificates.manage') && !!me?.roles.some((r) => r.opdId === null);
   const [year, setYear] = React.useState(currentYear());
-  const q = useQuery({ queryKey: ['certificates', 'stats', year], queryFn: () => certApi.statistics(year) });
-  const evals = useQuery({ queryKey: ['certificates', 'evaluations'], queryFn: () => certApi.evaluations() });
-  const ops = useQuery({ queryKey: ['certificates', 'operators'], queryFn: () => certApi.operators() });
-  const agreements = useQuery({ queryKey: ['certificates', 'agreements'], queryFn: () => certApi.agreements() });
+  const q = useQuery({
+    queryKey: ['certificates', 'stats', year],
+    queryFn: () => certApi.statistics(year),
+  });
+  const evals = useQuery({
+    queryKey: ['certificates', 'evaluations'],
+    queryFn: () => certApi.evaluations(),
+  });
+  const ops = useQuery({
+    queryKey: ['certificates', 'operators'],
+    queryFn: () => certApi.operators(),
+  });
+  const agreements = useQuery({
+    queryKey: ['certificates', 'agreements'],
+    queryFn: () => certApi.agreements(),
+  });
   const current = evals.data?.find((e) => e.year === year);
-  const [f, setF] = React.useState({ letterNumber: '', head: '', bssn: '', summary: '' });
+  const [f, setF] = React.useState({
+    letterNumber: '',
+    head: '',
+    bssn: '',
+    summary: '',
+  });
   React.useEffect(() => {
-    setF({ letterNumber: current?.letterNumber ?? '', head: current?.reportedToHeadAt ?? '', bssn: current?.reportedToBssnAt ?? '', summary: current?.summary ?? '' });
+    setF({
+      letterNumber: current?.letterNumber ?? '',
+      head: current?.reportedToHeadAt ?? '',
+      bssn: current?.reportedToBssnAt ?? '',
+      summary: current?.summary ?? '',
+    });
   }, [current]);
   const save = useMutation({
-    mutationFn: () => certApi.saveEvaluation({ year, letterNumber: f.letterNumber, reportedToHeadAt: f.head || null, reportedToBssnAt: f.bssn || null, summary: f.summary || null }),
+    mutationFn: () =>
+      certApi.saveEvaluation({
+        year,
+        letterNumber: f.letterNumber,
+        reportedToHeadAt: f.head || null,
+        reportedToBssnAt: f.bssn || null,
+        summary: f.summary || null,
+      }),
     onSuccess: () => (void qc.invalidateQueries({ queryKey: ['certificates', 'evaluations'] }), toast.success(t('certificates.stats.saved'))),
   });
   const cols = ['issued', 'active', 'revoked', 'expired', 'renewed', 'signatures'] as const;
@@ -394,7 +485,13 @@ export function StatisticsPage() {
               {(ops.data ?? []).map((o) => (
                 <li key={o.id}>
                   <span className="font-medium">{o.userName}</span> — {o.decreeNumber} ({formatDate(o.decreeDate)}) ·{' '}
-                  {o.active ? (o.raCertValid ? t('certificates.ra.valid', { until: formatDate(o.raCertNotAfter) }) : t('certificates.ra.invalid')) : t('certificates.ra.ended')}
+                  {o.active
+                    ? o.raCertValid
+                      ? t('certificates.ra.valid', {
+                          until: formatDate(o.raCertNotAfter),
+                        })
+                      : t('certificates.ra.invalid')
+                    : t('certificates.ra.ended')}
                 </li>
               ))}
             </ul>

@@ -22,7 +22,10 @@ import { StatusBadge } from './shared';
 function RaStatusCard() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const me = useQuery({ queryKey: ['certificates', 'ra-me'], queryFn: () => certApi.myOperator() });
+  const me = useQuery({
+    queryKey: ['certificates', 'ra-me'],
+    queryFn: () => certApi.myOperator(),
+  });
   const [busy, setBusy] = React.useState(false);
   if (!me.data) return null;
   const getCert = async () => {
@@ -48,8 +51,13 @@ function RaStatusCard() {
           {!me.data.appointed
             ? t('certificates.ra.notAppointed')
             : me.data.certificateValid
-              ? t('certificates.ra.ready', { decree: op?.decreeNumber, until: formatDate(op?.raCertNotAfter) })
-              : t('certificates.ra.noCertificate', { decree: op?.decreeNumber })}
+              ? t('certificates.ra.ready', {
+                  decree: op?.decreeNumber,
+                  until: formatDate(op?.raCertNotAfter),
+                })
+              : t('certificates.ra.noCertificate', {
+                  decree: op?.decreeNumber,
+                })}
         </CardDescription>
       </CardHeader>
       {me.data.appointed && !me.data.certificateValid ? (
@@ -67,7 +75,16 @@ function RaStatusCard() {
 /** /sertifikat/verifikasi — queue of submitted applications. */
 export function VerificationQueuePage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['certificates', 'applications', 'queue'], queryFn: () => certApi.applications({ scope: 'queue', pageSize: 100, sort: 'submittedAt', dir: 'asc' }) });
+  const q = useQuery({
+    queryKey: ['certificates', 'applications', 'queue'],
+    queryFn: () =>
+      certApi.applications({
+        scope: 'queue',
+        pageSize: 100,
+        sort: 'submittedAt',
+        dir: 'asc',
+      }),
+  });
   return (
     <div className="grid gap-5">
       <PageHeader title={t('certificates.verify.title')} description={t('certificates.verify.description')} />
@@ -122,7 +139,10 @@ export function VerifyApplicationPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const confirm = useConfirm();
-  const q = useQuery({ queryKey: ['certificates', 'application', id], queryFn: () => certApi.application(id) });
+  const q = useQuery({
+    queryKey: ['certificates', 'application', id],
+    queryFn: () => certApi.application(id),
+  });
   const [checks, setChecks] = React.useState<Record<string, boolean>>({});
   const [rejectOpen, setRejectOpen] = React.useState(false);
   const [reason, setReason] = React.useState('');
@@ -141,12 +161,26 @@ export function VerifyApplicationPage() {
   const items = verificationChecklist[app.kind];
   const allChecked = items.every((k) => checks[k]);
   const askApprove = async () => {
-    if (await confirm({ title: t('certificates.verify.approveTitle'), description: t('certificates.verify.approveDescription'), confirmLabel: t('certificates.verify.approve'), destructive: false }))
+    if (
+      await confirm({
+        title: t('certificates.verify.approveTitle'),
+        description: t('certificates.verify.approveDescription'),
+        confirmLabel: t('certificates.verify.approve'),
+        destructive: false,
+      })
+    )
       decide.mutate({ decision: 'approve' });
   };
   const askReject = async () => {
     if (!reason.trim()) return;
-    if (await confirm({ title: t('certificates.verify.rejectTitle'), description: reason, confirmLabel: t('certificates.verify.reject') })) decide.mutate({ decision: 'reject', reason });
+    if (
+      await confirm({
+        title: t('certificates.verify.rejectTitle'),
+        description: reason,
+        confirmLabel: t('certificates.verify.reject'),
+      })
+    )
+      decide.mutate({ decision: 'reject', reason });
   };
   return (
     <div className="grid gap-5">
