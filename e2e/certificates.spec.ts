@@ -28,7 +28,7 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 test('[K3][K5][K6][K7][K10][K11] ASN mengajukan, ditolak dengan alasan, memperbaiki, disetujui, lalu membuat kunci di peramban dan menerima sertifikat', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   // The ASN applies for an individual certificate with the three required documents
   const asn = await signIn(browser, ASN);
   await asn.getByRole('link', { name: 'Sertifikat Saya' }).click();
@@ -77,7 +77,7 @@ test('[K3][K5][K6][K7][K10][K11] ASN mengajukan, ditolak dengan alasan, memperba
   await expect(asn.getByText('Diajukan kembali setelah perbaikan')).toBeVisible();
 
   // The RA operator checks every item and approves
-  await ra.getByRole('link', { name: 'Verifikasi RA' }).click();
+  await ra.goto('/sertifikat/verifikasi');
   await ra
     .getByRole('row', { name: /Nurul Hidayah/ })
     .getByRole('link')

@@ -84,6 +84,8 @@ export function VerificationQueuePage() {
         sort: 'submittedAt',
         dir: 'asc',
       }),
+    staleTime: 0,
+    refetchInterval: 30_000,
   });
   return (
     <div className="grid gap-5">
