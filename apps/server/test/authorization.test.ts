@@ -7,6 +7,7 @@ import { defaultRoles, type Permission } from '@persada/shared';
 import { createUserWithRoles } from '../src/modules/tenants/tenants.service.js';
 import { TINY_PDF } from '../src/platform/files/test-fixtures.js';
 import { TEST_PASSWORD, makeTenant, startTestApp, type TestApp } from './harness.js';
+import type { PkiService } from '../src/modules/pki/index.js';
 
 /**
  * Generic authorization sweep over every registered route (A1, A4): tenant isolation with
@@ -67,7 +68,7 @@ const ok = async (p: Promise<Res>) => {
 const nip = (birth = '19900303') => `${birth}2015031${String(n()).padStart(3, '0')}`;
 
 let A: World & { slug: string; opdY: string; asnRole: string };
-let B: World & { slug: string; notification: string; token: string; session: string };
+let B: World & { slug: string; notification: string; token: string; session: string; pkiCert: string };
 let adminA: Who;
 let adminB: Who;
 let secretsB: string[];
@@ -94,6 +95,12 @@ const fresh = {
     return id;
   },
   role: async () => (await ok(adminA.call({ method: 'POST', url: '/api/roles', body: { code: `sementara_${n()}`, name: 'Peran Sementara', nameEn: 'Temp role', permissions: ['tenant.read'] } }))).id as string,
+  pkiCert: async (tenantId = A.tenantId, cn = `Pemegang Uji ${n()}`) => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const spkiDer = new Uint8Array(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }));
+    const pki = t.services.modules.get('pki')!.service as PkiService;
+    return (await pki.issue(tenantId, { profile: 'signing', subject: { commonName: cn }, spkiDer })).id;
+  },
 };
 
 const org = (p: Permission, s: Need[1] = 'opd'): Need => [p, s];
@@ -169,6 +176,16 @@ const specs: Record<string, Spec> = {
   'POST /api/files': { needs: [org('files.upload', 'any')] },
   'GET /api/files/:id': { needs: [org('files.read', 'any')], id: async () => A.file },
   'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
+  'GET /api/pki/status': { needs: [org('pki.manage', 'tenant')] },
+  'POST /api/pki/ca': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/certificates': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/certificates/export': { needs: [org('pki.manage', 'tenant')], query: '?format=csv' },
+  'GET /api/pki/certificates/:id': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert() },
+  'GET /api/pki/certificates/:id/download': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert() },
+  'POST /api/pki/certificates/:id/revoke': { needs: [org('pki.manage', 'tenant')], id: () => fresh.pkiCert(), body: () => ({ reason: 'superseded' }) },
+  'POST /api/pki/crl': { needs: [org('pki.manage', 'tenant')] },
+  'GET /api/pki/settings': { needs: [org('pki.manage', 'tenant')] },
+  'PUT /api/pki/settings': { needs: [org('pki.manage', 'tenant')], body: () => ({ issuer: 'embedded' }) },
 };
 
 // Certificates module (K2–K13): the applicant's own records are made for the calling user; deciding needs an
@@ -370,7 +387,7 @@ function foreignId(path: string): string {
     [/^\/api\/opds\/:id\/restore/, B.deletedOpd], [/^\/api\/opds\//, B.opd], [/^\/api\/units\//, B.unit],
     [/^\/api\/positions\//, B.position], [/^\/api\/people\/:id\/restore/, B.deletedPerson], [/^\/api\/people\//, B.person],
     [/^\/api\/roles\//, B.role], [/^\/api\/users\//, B.user], [/^\/api\/files\//, B.file],
-    [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/notifications\//, B.notification], [/^\/api\/pki\/certificates\//, B.pkiCert], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   if (path.startsWith('/api/certificates/')) return B.person; // any id of the other Pemda: certificate records are tenant-scoped
   const hit = map.find(([re]) => re.test(path));
@@ -428,6 +445,7 @@ beforeAll(async () => {
   B = {
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
+    pkiCert: await fresh.pkiCert(tb.tenant.id, 'Sertifikat Rahasia Zeta'),
   };
   secretsB = [...Object.values(B), 'Zeta', personB.nip, tb.email, 'uji-b.go.id', fileB.name, tb.tenant.name];
 

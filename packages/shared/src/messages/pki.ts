@@ -25,6 +25,10 @@ export const pkiMessages = {
   'pki.validity_invalid': { id: 'Masa berlaku harus antara 1 dan 1.825 hari.', en: 'Validity must be between 1 and 1,825 days.' },
   'pki.serial_unknown': { id: 'Sertifikat dengan nomor seri tersebut tidak diterbitkan oleh CA Pemda ini.', en: 'No certificate with that serial number was issued by this Pemda\'s CA.' },
   'pki.already_revoked': { id: 'Sertifikat ini sudah dicabut.', en: 'This certificate has already been revoked.' },
+  'pki.renew_revoked': {
+    id: 'Sertifikat yang sudah dicabut tidak dapat diperpanjang; ajukan permohonan baru.',
+    en: 'A revoked certificate cannot be renewed; submit a new application.',
+  },
   'pki.reason_invalid': { id: 'Alasan pencabutan tidak dikenal.', en: 'Unknown revocation reason.' },
   'pki.ca_exists': { id: 'Otoritas sertifikat Pemda ini sudah dibuat.', en: 'This Pemda\'s certificate authority already exists.' },
   'pki.ca_missing': { id: 'Otoritas sertifikat belum dibuat.', en: 'The certificate authority has not been created yet.' },

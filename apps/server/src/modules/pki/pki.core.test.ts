@@ -114,6 +114,19 @@ describe('embedded CA core', () => {
     expect((await pki.issue(tenantA.id, { profile: 'tls_server', subject: { commonName: 'Server Tanpa Nama' }, spkiDer: ecKey().spkiDer }).catch((e) => e)).key).toBe('pki.san_required');
   });
 
+  it('[K8] renews before expiry with the same subject and SANs on a new key, superseding the old certificate', async () => {
+    const old = await pki.issue(tenantA.id, { profile: 'signing', subject: subject('Hendra Gunawan'), spkiDer: ecKey().spkiDer, validityDays: 30, holderRef: { entity: 'person', id: 'p-hendra' } });
+    const renewed = await pki.renew(tenantA.id, old.serialHex, { spkiDer: ecKey().spkiDer, revokeOld: true });
+    expect(renewed.serialHex).not.toBe(old.serialHex);
+    expect(renewed.subjectDn).toBe(old.subjectDn);
+    expect(renewed.notAfter.getTime()).toBeGreaterThan(old.notAfter.getTime());
+    s.file('renewed.pem', renewed.certPem);
+    expect(s.openssl('x509', '-in', 'renewed.pem', '-noout', '-ext', 'subjectAltName').out).toContain('email:hendra.gunawan@kota-uji.go.id');
+    expect(s.openssl('verify', '-CAfile', 'root.pem', '-untrusted', 'issuing.pem', '-purpose', 'smimesign', 'renewed.pem').out).toContain('renewed.pem: OK');
+    expect(await pki.status(tenantA.id, old.serialHex)).toMatchObject({ status: 'revoked', reason: 'superseded' });
+    await expect(pki.renew(tenantA.id, old.serialHex)).rejects.toMatchObject({ key: 'pki.renew_revoked' });
+  });
+
   it('[K9] revokes: CRL lists the serial (DER and PEM parse), openssl -crl_check refuses the certificate', async () => {
     const good = await pki.issue(tenantA.id, { profile: 'signing', subject: subject('Tetap Berlaku'), spkiDer: ecKey().spkiDer });
     const bad = await pki.issue(tenantA.id, { profile: 'signing', subject: subject('Kunci Hilang'), spkiDer: ecKey().spkiDer });

@@ -33,7 +33,11 @@ export function pkiPublicRoutes(app: FastifyInstance, core: PkiCore) {
     scope.addContentTypeParser(['application/ocsp-request', 'application/timestamp-query'], { parseAs: 'buffer', bodyLimit: 65_536 }, (_req, body, done) =>
       done(null, body),
     );
-    const opts = { config: { public: true, rateLimit: { max: 6000, timeWindow: '1 minute' } }, schema: { hide: true } };
+    // Relying parties (mail clients, PDF readers, other servers) hit OCSP/CRL/CA certificates at
+    // high rates from shared addresses; those answers are cheap and cached, so they are not rate
+    // limited. The TSA signs each request and keeps a per-address limit.
+    const opts = { config: { public: true, rateLimit: false as const }, schema: { hide: true } };
+    const tsaOpts = { config: { public: true, rateLimit: { max: 1200, timeWindow: '1 minute' } }, schema: { hide: true } };
     type P = { Params: { slug: string } };
 
     for (const which of ['root', 'issuing'] as const) {
@@ -73,7 +77,7 @@ export function pkiPublicRoutes(app: FastifyInstance, core: PkiCore) {
       return ocspReply(reply, await core.ocsp(tenantId, Buffer.from(b64, 'base64')));
     });
 
-    scope.post<P & { Body: Buffer }>('/pki/:slug/tsa', opts, async (req, reply) => {
+    scope.post<P & { Body: Buffer }>('/pki/:slug/tsa', tsaOpts, async (req, reply) => {
       const tenantId = await tenantOf(req.params.slug);
       const body = Buffer.isBuffer(req.body) ? await core.timestamp(tenantId, req.body) : tsaRejection('badDataFormat', 'expected application/timestamp-query');
       return reply.type('application/timestamp-reply').header('cache-control', 'no-store').send(Buffer.from(body));

@@ -12,6 +12,8 @@ import { REVOCATION_REASONS, buildCrl, type RevocationReason } from './crl.js';
 import { buildOcspResponse, ocspError, parseOcspRequest, type CertStatus } from './ocsp.js';
 import { TsaRequestError, grantTimestamp, parseTsq, tsaRejection } from './tsa.js';
 import * as repo from './pki.repo.js';
+import { issuerAdapter, type IssuerAdapter } from './issuers.js';
+import type { SecretBox } from '../../platform/crypto/secret-box.js';
 
 export type { CertProfile, RevocationReason };
 
@@ -45,12 +47,16 @@ export interface PkiService {
   issue(tenantId: string, req: IssueRequest, opts?: { actor?: Actor }): Promise<IssuedCertificate>;
   parseCsr(csr: string | Uint8Array): Promise<{ spkiDer: Uint8Array; subject: string; keyAlgorithm: string }>;
   revoke(tenantId: string, serialHex: string, reason: RevocationReason, opts?: { invalidityDate?: Date; actor?: Actor }): Promise<void>;
+  /** K8: re-issue with the same subject/SANs/profile/holder (new key recommended); optionally supersede the old one. */
+  renew(tenantId: string, serialHex: string, opts?: { spkiDer?: Uint8Array; validityDays?: number; revokeOld?: boolean; actor?: Actor }): Promise<IssuedCertificate>;
   status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }>;
   chain(tenantId: string): Promise<{ rootPem: string; issuingPem: string }>;
   timestamp(tenantId: string, tsqDer: Uint8Array): Promise<Uint8Array>;
   ocsp(tenantId: string, reqDer: Uint8Array): Promise<Uint8Array>;
   crl(tenantId: string): Promise<Uint8Array>;
   urls(tenantId: string): PkiUrls;
+  /** The issuer the tenant chose in its PKI settings: the embedded CA (default), BSrE or an EJBCA-style CA. */
+  issuer(tenantId: string): Promise<IssuerAdapter>;
 }
 
 const CA_LABEL = 'Otoritas Sertifikat';
@@ -58,6 +64,8 @@ const CRL_VALIDITY_MS = 7 * 86_400_000;
 /** A CRL is re-signed when older than this even without changes (the nightly job also does it). */
 const CRL_REFRESH_MS = 86_400_000;
 const OCSP_SIGNER_RENEW_MS = 30 * 86_400_000;
+const STATUS_TTL_MS = 5_000;
+const STATUS_CACHE_MAX = 200_000;
 
 const normSerial = (s: string) => s.trim().toLowerCase().replace(/[^0-9a-f]/g, '').replace(/^(00)+(?=[0-9a-f]{2})/, '');
 
@@ -65,10 +73,25 @@ export class PkiCore implements PkiService {
   readonly store: CaKeyStore;
   private readonly states = new Map<string, Promise<CaState>>();
   private readonly slugs = new Map<string, string>();
+  /**
+   * OCSP status answers per tenant+serial for a few seconds: the responder's hot path then needs
+   * no database round trip. Revocations in this process clear it at once; another process's
+   * revocation shows within STATUS_TTL_MS (OCSP answers are not required to be instantaneous).
+   */
+  private readonly statusCache = new Map<string, { at: number; row: Awaited<ReturnType<typeof repo.statusBySerial>> }>();
   private readonly crlCache = new Map<string, { issuerId: string; crlNumber: number; der: Uint8Array; thisUpdate: Date; checkedAt: number }>();
+
+  /** Seals external-issuer credentials (separate purpose key from the CA keys). */
+  readonly settingsBox: SecretBox;
 
   constructor(readonly deps: AppDeps, store?: CaKeyStore) {
     this.store = store ?? softwareKeyStore(createSecretBox(deps.appKey, 'pki-ca-keys'));
+    this.settingsBox = createSecretBox(deps.appKey, 'pki-external-issuer');
+  }
+
+  async issuer(tenantId: string): Promise<IssuerAdapter> {
+    const s = await repo.getSettings(this.db, tenantId);
+    return issuerAdapter(this, tenantId, s, (sealed) => this.settingsBox.open(sealed));
   }
   private get db() {
     return this.deps.database.db;
@@ -233,16 +256,74 @@ export class PkiCore implements PkiService {
   async issue(tenantId: string, req: IssueRequest, opts: { actor?: Actor } = {}): Promise<IssuedCertificate> {
     if (!CERT_PROFILES.includes(req.profile)) throw new AppError(400, 'pki.profile_unknown', [{ field: 'profile', key: 'pki.profile_unknown' }]);
     if (!req.subject?.commonName?.trim()) throw new AppError(400, 'pki.common_name_required', [{ field: 'subject.commonName', key: 'pki.common_name_required' }]);
-    const days = req.validityDays ?? DEFAULT_VALIDITY[req.profile];
-    if (!Number.isInteger(days) || days < 1 || days > 1825) throw new AppError(400, 'pki.validity_invalid', [{ field: 'validityDays', key: 'pki.validity_invalid' }]);
-    const key = describeKey(req.spkiDer);
     const sans = normaliseSans(req.profile, req.subject, req.sans);
+    return this.issueWith(tenantId, {
+      profile: req.profile,
+      name: subjectName(req.subject),
+      commonName: req.subject.commonName,
+      email: req.subject.email ?? sans.email?.[0] ?? null,
+      sans,
+      spkiDer: req.spkiDer,
+      validityDays: req.validityDays,
+      holderRef: req.holderRef,
+      actor: opts.actor,
+    });
+  }
+
+  /**
+   * Renewal (K8): a new certificate with the same subject, SANs, profile and holder, for a new key
+   * (recommended) or the same one; optionally the old certificate is revoked as superseded.
+   */
+  async renew(
+    tenantId: string,
+    serialHex: string,
+    opts: { spkiDer?: Uint8Array; validityDays?: number; revokeOld?: boolean; actor?: Actor } = {},
+  ): Promise<IssuedCertificate> {
+    const old = await repo.certBySerial(this.db, tenantId, normSerial(serialHex));
+    if (!old) throw new AppError(404, 'pki.serial_unknown');
+    if (old.status === 'revoked') throw new AppError(409, 'pki.renew_revoked');
+    if (!CERT_PROFILES.includes(old.profile as CertProfile)) throw new AppError(400, 'pki.profile_unknown');
+    const oldCert = new x509.X509Certificate(ab(old.certDer));
+    const issued = await this.issueWith(tenantId, {
+      profile: old.profile as CertProfile,
+      name: oldCert.subjectName,
+      commonName: old.commonName,
+      email: old.email,
+      sans: old.sans ?? {},
+      spkiDer: opts.spkiDer ?? new Uint8Array(oldCert.publicKey.rawData),
+      validityDays: opts.validityDays,
+      holderRef: old.holderEntity && old.holderId ? { entity: old.holderEntity, id: old.holderId } : undefined,
+      actor: opts.actor,
+      renewedFrom: old.serialHex,
+    });
+    if (opts.revokeOld) await this.revoke(tenantId, old.serialHex, 'superseded', { actor: opts.actor });
+    return issued;
+  }
+
+  private async issueWith(
+    tenantId: string,
+    p: {
+      profile: CertProfile;
+      name: x509.Name;
+      commonName: string;
+      email: string | null;
+      sans: Sans;
+      spkiDer: Uint8Array;
+      validityDays?: number;
+      holderRef?: { entity: string; id: string };
+      actor?: Actor;
+      renewedFrom?: string;
+    },
+  ): Promise<IssuedCertificate> {
+    const days = p.validityDays ?? DEFAULT_VALIDITY[p.profile];
+    if (!Number.isInteger(days) || days < 1 || days > 1825) throw new AppError(400, 'pki.validity_invalid', [{ field: 'validityDays', key: 'pki.validity_invalid' }]);
+    const key = describeKey(p.spkiDer);
     const s = await this.state(tenantId);
     const urls = this.urls(tenantId);
     const now = new Date();
     const notAfter = new Date(Math.min(now.getTime() + days * 86_400_000, s.issuing.cert.notAfter.getTime()));
-    const publicKey = new x509.PublicKey(ab(req.spkiDer));
-    const san = sanExtension(sans);
+    const publicKey = new x509.PublicKey(ab(p.spkiDer));
+    const san = sanExtension(p.sans);
     let serialHex = '';
     let issued: x509.X509Certificate | null = null;
     for (let attempt = 0; attempt < 3 && !issued; attempt++) {
@@ -250,7 +331,7 @@ export class PkiCore implements PkiService {
       if (await repo.certBySerial(this.db, tenantId, serialHex)) continue;
       issued = await x509.X509CertificateGenerator.create({
         serialNumber: serialHex,
-        subject: subjectName(req.subject),
+        subject: p.name,
         issuer: s.issuing.cert.subjectName,
         notBefore: backdate(now),
         notAfter,
@@ -259,7 +340,7 @@ export class PkiCore implements PkiService {
         signingAlgorithm: sigAlgFor(s.issuing.key.algorithm),
         extensions: [
           new x509.BasicConstraintsExtension(false, undefined, true),
-          ...usageExtensions(req.profile, key),
+          ...usageExtensions(p.profile, key),
           await x509.SubjectKeyIdentifierExtension.create(publicKey),
           new x509.AuthorityKeyIdentifierExtension(s.issuing.skiHex),
           ...(san ? [san] : []),
@@ -269,45 +350,47 @@ export class PkiCore implements PkiService {
       });
     }
     if (!issued) throw new Error('could not allocate a unique serial');
-    const der = new Uint8Array(issued.rawData);
+    const cert = issued;
+    const der = new Uint8Array(cert.rawData);
     const sha256 = sha256Hex(der);
     const row = await this.db.transaction(async (tx) => {
       const r = await repo.insertCertificate(tx, {
         tenantId,
         issuerId: s.issuing.row.id,
         serialHex,
-        profile: req.profile,
-        subjectDn: issued.subject,
-        commonName: req.subject.commonName,
-        email: req.subject.email ?? sans.email?.[0] ?? null,
-        sans,
+        profile: p.profile,
+        subjectDn: cert.subject,
+        commonName: p.commonName,
+        email: p.email,
+        sans: p.sans,
         keyAlgorithm: key.label,
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
         sha256,
         certDer: der,
-        holderEntity: req.holderRef?.entity ?? null,
-        holderId: req.holderRef?.id ?? null,
+        holderEntity: p.holderRef?.entity ?? null,
+        holderId: p.holderRef?.id ?? null,
       });
-      await recordAudit(tx, opts.actor ?? systemActor(tenantId, CA_LABEL), {
-        action: 'issue',
+      await recordAudit(tx, p.actor ?? systemActor(tenantId, CA_LABEL), {
+        action: p.renewedFrom ? 'renew' : 'issue',
         entity: 'pki_certificate',
         entityId: r.id,
-        after: { serialHex, profile: req.profile, subjectDn: issued.subject, notBefore: issued.notBefore, notAfter: issued.notAfter, sha256, holder: req.holderRef ?? null },
+        after: { serialHex, profile: p.profile, subjectDn: cert.subject, notBefore: cert.notBefore, notAfter: cert.notAfter, sha256, holder: p.holderRef ?? null, renewedFrom: p.renewedFrom ?? null },
       });
       return r;
     });
+    this.statusCache.delete(`${tenantId}:${serialHex}`);
     return {
       id: row.id,
       serialHex,
       certDer: der,
       certPem: toPem(der, 'CERTIFICATE'),
       chainPem: [s.issuing.pem, s.root.pem],
-      notBefore: issued.notBefore,
-      notAfter: issued.notAfter,
+      notBefore: cert.notBefore,
+      notAfter: cert.notAfter,
       sha256,
-      profile: req.profile,
-      subjectDn: issued.subject,
+      profile: p.profile,
+      subjectDn: cert.subject,
     };
   }
 
@@ -334,6 +417,7 @@ export class PkiCore implements PkiService {
       });
     });
     this.crlCache.delete(tenantId);
+    this.statusCache.delete(`${tenantId}:${serial}`);
   }
 
   async status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }> {
@@ -383,7 +467,7 @@ export class PkiCore implements PkiService {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'pki-crl:' + tenantId}))`);
       const meta = await repo.latestCrlMeta(tx, tenantId, s.issuing.row.id);
-      const rows = await repo.revokedEntries(tx, tenantId, s.issuing.row.id);
+      const rows = await repo.revokedEntriesForCrl(tx, tenantId, s.issuing.row.id);
       const covered = await repo.lastRevocationChange(tx, tenantId, s.issuing.row.id);
       // whole seconds, never in the future (OpenSSL: "CRL is not yet valid")
       const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -395,7 +479,7 @@ export class PkiCore implements PkiService {
         crlNumber,
         thisUpdate,
         nextUpdate,
-        entries: rows.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.invalidityDate })),
+        entries: rows.map((r) => ({ serialHex: r.s, revokedAt: r.r, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.inv })),
         signer: { keyObject: s.issuing.key.keyObject, curve: 'P-256' },
       });
       const ins = await repo.insertCrl(tx, { tenantId, issuerId: s.issuing.row.id, crlNumber, thisUpdate, nextUpdate, entries: rows.length, coveredUntil: covered.at, der });
@@ -423,7 +507,7 @@ export class PkiCore implements PkiService {
       parsed.questions.map(async (q): Promise<{ certIdDer: Buffer; status: CertStatus }> => {
         const h = q.hash ? s.issuing.hashes[q.hash] : null;
         if (!h || h.name !== q.nameHash || h.key !== q.keyHash) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
-        const r = await repo.statusBySerial(this.db, tenantId, q.serialHex);
+        const r = await this.cachedStatus(tenantId, q.serialHex);
         if (!r || r.issuerId !== s.issuing.row.id) return { certIdDer: q.certIdDer, status: { status: 'unknown' } };
         if (r.status === 'revoked') return { certIdDer: q.certIdDer, status: { status: 'revoked', revokedAt: r.revokedAt!, reason: (r.reason ?? 'unspecified') as RevocationReason } };
         return { certIdDer: q.certIdDer, status: { status: 'good' } };
@@ -436,6 +520,16 @@ export class PkiCore implements PkiService {
       signerKeyHashSha1: s.ocsp.keyHashSha1,
       signer: { keyObject: s.ocsp.key.keyObject, curve: 'P-256' },
     });
+  }
+
+  private async cachedStatus(tenantId: string, serialHex: string) {
+    const key = `${tenantId}:${serialHex}`;
+    const hit = this.statusCache.get(key);
+    if (hit && Date.now() - hit.at < STATUS_TTL_MS) return hit.row;
+    const row = await repo.statusBySerial(this.db, tenantId, serialHex);
+    if (this.statusCache.size >= STATUS_CACHE_MAX) this.statusCache.clear();
+    this.statusCache.set(key, { at: Date.now(), row });
+    return row;
   }
 
   // ---- TSA ----------------------------------------------------------------------------------
