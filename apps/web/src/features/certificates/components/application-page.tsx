@@ -11,6 +11,7 @@ import { toast, useConfirm } from '@/components/form';
 import { certApi, formatDateTime, uploadFile } from '../api';
 import { Field, StatusBadge } from './shared';
 import { IssuancePanel } from './issuance-panel';
+import { ApplyDialog } from './apply-dialog';
 
 export function ApplicationSummary({ app }: { app: TCertApplicationDetail }) {
   const { t } = useTranslation();
@@ -137,6 +138,7 @@ export function ApplicationPage() {
     mutationFn: () => certApi.cancel(id),
     onSuccess: (a) => (setData(a), toast.success(t('certificates.app.cancelled'))),
   });
+  const [editOpen, setEditOpen] = React.useState(false);
   const app = q.data;
   if (!app) return null;
   const askSubmit = async () => {
@@ -167,6 +169,11 @@ export function ApplicationPage() {
         description={<StatusBadge status={app.status} />}
         actions={
           <>
+            {app.canEdit ? (
+              <Button variant="outline" onClick={() => setEditOpen(true)}>
+                {t('certificates.app.edit')}
+              </Button>
+            ) : null}
             {app.canEdit ? (
               <Button onClick={() => void askSubmit()} disabled={submit.isPending}>
                 <Send />
@@ -232,6 +239,7 @@ export function ApplicationPage() {
           </CardContent>
         </Card>
       </div>
+      <ApplyDialog open={editOpen} onOpenChange={setEditOpen} app={app} onSaved={(a) => (setData(a), toast.success(t('certificates.app.saved')))} />
       <Card>
         <CardHeader>
           <CardTitle>{t('certificates.app.history')}</CardTitle>

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { certKinds, certUses, type TCertApplicationInput } from '@persada/shared';
+import { certKinds, certUses, type TCertApplicationDetail, type TCertApplicationInput } from '@persada/shared';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -14,7 +14,18 @@ import { certApi } from '../api';
 type Kind = (typeof certKinds)[number];
 
 /** Apply wizard: 1) kind, 2) data; the draft then collects the required documents. */
-export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
+export function ApplyDialog({
+  open,
+  onOpenChange,
+  app,
+  onSaved,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  /** Editing an existing draft or rejected application (the kind stays). */
+  app?: TCertApplicationDetail;
+  onSaved?: (a: TCertApplicationDetail) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -32,7 +43,21 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
   });
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   React.useEffect(() => {
-    if (open) {
+    if (open && app) {
+      setStep(2);
+      setErrors({});
+      setKind(app.kind);
+      setForm({
+        commonName: app.commonName,
+        email: app.email,
+        nip: app.nip ?? '',
+        positionTitle: app.positionTitle ?? '',
+        unitName: app.unitName ?? '',
+        systemName: app.systemName ?? '',
+        dnsNames: app.dnsNames.join(', '),
+        uses: [...app.uses],
+      });
+    } else if (open) {
       setStep(1);
       setErrors({});
       setForm((f) => ({
@@ -41,16 +66,17 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
         email: f.email || (me?.email ?? ''),
       }));
     }
-  }, [open, me]);
+  }, [open, me, app]);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const create = useMutation({
-    mutationFn: (body: TCertApplicationInput) => certApi.createApplication(body),
+    mutationFn: (body: TCertApplicationInput) => (app ? certApi.updateApplication(app.id, body) : certApi.createApplication(body)),
     meta: { silent: true },
-    onSuccess: (app) => {
+    onSuccess: (saved) => {
       onOpenChange(false);
+      if (app) return onSaved?.(saved);
       void navigate({
         to: '/sertifikat/permohonan/$id',
-        params: { id: app.id },
+        params: { id: saved.id },
       });
     },
     onError: (e) => {
@@ -86,7 +112,7 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-xl">
         <DialogHeader>
-          <DialogTitle>{t('certificates.apply.title')}</DialogTitle>
+          <DialogTitle>{app ? t('certificates.apply.editTitle') : t('certificates.apply.title')}</DialogTitle>
           <DialogDescription>{step === 1 ? t('certificates.apply.step1') : t('certificates.apply.step2')}</DialogDescription>
         </DialogHeader>
         {step === 1 ? (
@@ -137,11 +163,17 @@ export function ApplyDialog({ open, onOpenChange }: { open: boolean; onOpenChang
             </fieldset>
             <p className="text-xs text-muted-foreground">{t('certificates.apply.emailHint')}</p>
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setStep(1)}>
-                {t('certificates.apply.back')}
-              </Button>
+              {app ? (
+                <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+                  {t('common.cancel')}
+                </Button>
+              ) : (
+                <Button type="button" variant="outline" onClick={() => setStep(1)}>
+                  {t('certificates.apply.back')}
+                </Button>
+              )}
               <Button type="submit" disabled={create.isPending}>
-                {t('certificates.apply.create')}
+                {app ? t('common.save') : t('certificates.apply.create')}
               </Button>
             </DialogFooter>
           </form>
