@@ -26,6 +26,20 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
   const [pass, setPass] = React.useState('');
   const [pass2, setPass2] = React.useState('');
   const [exported, setExported] = React.useState(false);
+  const [csrPem, setCsrPem] = React.useState('');
+  const [csrCert, setCsrCert] = React.useState<TCertificate | null>(null);
+  /** Electronic systems: the administrator's CSR (its subject is ignored; the approved application decides). */
+  const issueFromCsr = async () => {
+    setBusy(true);
+    try {
+      setCsrCert(await certApi.issue(app.id, { agreementVersion: SUBSCRIBER_AGREEMENT_VERSION, acceptAgreement: true, csrPem }));
+      toast.success(t('certificates.issue.done'));
+    } catch (e) {
+      toast.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const text = i18n.language === 'en' ? subscriberAgreement.en : subscriberAgreement.id;
 
   const issue = async () => {
@@ -66,6 +80,27 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
     }
   };
 
+  if (csrCert) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('certificates.issue.doneTitle')}</CardTitle>
+          <CardDescription>{csrCert.subjectDn}</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-wrap gap-2">
+          <Button variant="outline" onClick={() => download(csrCert.certPem + (csrCert.chainPem ? `\n${csrCert.chainPem}` : ''), `sertifikat-${csrCert.serialHex.slice(0, 12)}.pem`, 'application/x-pem-file')}>
+            {t('certificates.issue.downloadCert')}
+          </Button>
+          <Button asChild variant="outline">
+            <a href={certApi.receiptUrl(csrCert.id)}>{t('certificates.cert.receipt')}</a>
+          </Button>
+          <Button variant="ghost" onClick={onIssued}>
+            {t('certificates.issue.finish')}
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
   if (result) {
     return (
       <Card>
@@ -142,6 +177,18 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
             {busy ? t('certificates.issue.working') : t('certificates.issue.generate')}
           </Button>
         </div>
+        {app.kind === 'system' ? (
+          <div className="grid gap-2 border-t pt-3">
+            <Label htmlFor="csr-pem">{t('certificates.issue.csrLabel')}</Label>
+            <p className="text-xs text-muted-foreground">{t('certificates.issue.csrHelp')}</p>
+            <textarea id="csr-pem" className="min-h-32 rounded-md border bg-background p-2 font-mono text-xs" value={csrPem} onChange={(e) => setCsrPem(e.target.value)} />
+            <div>
+              <Button variant="outline" onClick={() => void issueFromCsr()} disabled={!accepted || busy || !csrPem.includes('CERTIFICATE REQUEST')}>
+                {t('certificates.issue.fromCsr')}
+              </Button>
+            </div>
+          </div>
+        ) : null}
       </CardContent>
     </Card>
   );
