@@ -361,14 +361,14 @@ export const ZProviderAgreement = z.object({
   createdAt: z.string(),
 });
 export type TProviderAgreement = z.infer<typeof ZProviderAgreement>;
-export const ZEvaluationInput = z.object({
+export const ZCertEvaluationInput = z.object({
   year: z.coerce.number().int().min(2015).max(2100),
   letterNumber: text(100),
   reportedToHeadAt: z.iso.date().nullish(),
   reportedToBssnAt: z.iso.date().nullish(),
   summary: optText(4000),
 });
-export type TEvaluationInput = z.input<typeof ZEvaluationInput>;
+export type TCertEvaluationInput = z.input<typeof ZCertEvaluationInput>;
 export const ZEvaluation = z.object({
   id: z.uuid(),
   year: z.number(),

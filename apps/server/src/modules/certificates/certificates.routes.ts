@@ -36,7 +36,7 @@ import {
   ZProviderAgreement,
   ZProviderAgreementInput,
   ZEvaluation,
-  ZEvaluationInput,
+  ZCertEvaluationInput,
 } from '@persada/shared';
 import { actorOf } from '../../platform/auth/request-auth.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -510,7 +510,7 @@ export function oversightRoutes(app: FastifyInstance, svc: OversightService) {
   r.put(
     `${base}/evaluations`,
     {
-      schema: { tags, body: ZEvaluationInput, response: { 200: ZEvaluation } },
+      schema: { tags, body: ZCertEvaluationInput, response: { 200: ZEvaluation } },
     },
     async (req) => svc.saveEvaluation(actorOf(req), req.body.year, req.body),
   );

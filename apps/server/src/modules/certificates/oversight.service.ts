@@ -1,4 +1,4 @@
-import type { TEvaluationInput, TProviderAgreementInput, TProviderAgreement, TEvaluation } from '@persada/shared';
+import type { TCertEvaluationInput, TProviderAgreementInput, TProviderAgreement, TEvaluation } from '@persada/shared';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { ModuleContext } from '../../app/module.js';
 import type { Actor } from '../../platform/context/actor.js';
@@ -100,7 +100,7 @@ export class OversightService {
     return rows.map(evaluationDto);
   }
   /** Records (or updates) the yearly report with a snapshot of the figures. */
-  async saveEvaluation(actor: Actor, year: number, input: TEvaluationInput) {
+  async saveEvaluation(actor: Actor, year: number, input: TCertEvaluationInput) {
     policy.dinas(actor);
     const figures = await this.registry.usage(actor, year);
     return this.db.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import type {
   TComplaintUpdateInput,
   TDecisionInput,
   TEvaluation,
-  TEvaluationInput,
+  TCertEvaluationInput,
   TIssueInput,
   TMyRaStatus,
   TNeedInput,
@@ -89,7 +89,7 @@ export const certApi = {
   statistics: (year: number) => api.get<TUsageReport>(`${base}/statistics`, { year }),
   statisticsExportUrl: (year: number, format: 'xlsx' | 'csv') => `${base}/statistics/export?year=${year}&format=${format}`,
   evaluations: () => api.get<TEvaluation[]>(`${base}/evaluations`),
-  saveEvaluation: (body: TEvaluationInput) => api.put<TEvaluation>(`${base}/evaluations`, body),
+  saveEvaluation: (body: TCertEvaluationInput) => api.put<TEvaluation>(`${base}/evaluations`, body),
   agreements: () => api.get<TProviderAgreement[]>(`${base}/provider-agreements`),
   saveAgreement: (body: TProviderAgreementInput) => api.post<TProviderAgreement>(`${base}/provider-agreements`, body),
 };
