@@ -49,7 +49,7 @@ let adminEmail: string;
 let opdId: string;
 
 describe('embedded database (PGlite)', () => {
-  it('[A1] first start: migrates, seeds the demo Pemda and serves the API', { timeout: 120_000 }, async () => {
+  it('[A1] [K14] first start: migrates, seeds the demo Pemda (with its CA) and serves the API', { timeout: 120_000 }, async () => {
     running = await bootstrap(env());
     await running.app.ready();
     const r = running;
@@ -73,6 +73,10 @@ describe('embedded database (PGlite)', () => {
     const users = await api(r, 'GET', '/api/users?pageSize=100', cookie);
     const codes = users.body.items.flatMap((u: any) => u.roles.map((x: any) => x.code));
     for (const role of defaultRoles) expect(codes.filter((c: string) => c === role.code), role.code).toHaveLength(1);
+    // The demo Pemda's CA exists from the start: its root is published for relying parties (K14).
+    const root = await r.app.inject({ method: 'GET', url: '/pki/kota-contoh/root.crt' });
+    expect(root.statusCode).toBe(200);
+    expect(root.rawPayload.length).toBeGreaterThan(300);
     // Another seeded login works with the same demo password.
     const auditor = r.seeded!.users.find((u) => u.role === 'auditor')!;
     const auditorCookie = await signIn(r, auditor.email);

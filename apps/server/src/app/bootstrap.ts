@@ -12,6 +12,7 @@ import { startJobs, type Jobs } from '../platform/jobs/jobs.js';
 import { DELIVER_JOB, REMINDERS_JOB } from '../modules/notifications/notifications.service.js';
 import { syncPermissions } from '../modules/tenants/tenants.service.js';
 import { seedDemo } from '../seed/demo.js';
+import type { DemoSeedContext } from '../seed/context.js';
 import { temporaryPassword } from '../platform/crypto/tokens.js';
 import { buildServer, createServices, type Services } from './server.js';
 import type { AppDeps } from './deps.js';
@@ -46,11 +47,13 @@ export async function bootstrap(env: Env, opts: { log?: FastifyBaseLogger; datab
   await syncPermissions(database.db);
 
   let seeded: Running['seeded'] = null;
+  let demoContext: DemoSeedContext | null = null;
   const [{ n }] = await database.db.select({ n: count() }).from(tenants);
   if (n === 0 && (opts.seedDemo ?? env.SEED_DEMO ?? true)) {
     const password = env.ADMIN_PASSWORD ?? temporaryPassword();
     const r = await seedDemo(database.db, password);
     seeded = { adminEmail: env.ADMIN_EMAIL ?? r.adminEmail, password, users: r.users };
+    demoContext = r.context;
   }
 
   const appKey = loadAppKey(env.DATA_DIR, env.APP_SECRET_KEY);
@@ -58,6 +61,7 @@ export async function bootstrap(env: Env, opts: { log?: FastifyBaseLogger; datab
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger: log, ignoreTLS: true });
   const deps: AppDeps = { env, database, appKey, secretBox: createSecretBox(appKey, 'totp'), log, mailer, jobs: null };
   const services = createServices(deps, fileKey);
+  if (demoContext) for (const m of services.modules.values()) await m.seedDemo?.(demoContext);
 
   let jobs: Jobs | null = null;
   if (env.JOBS) {

@@ -5,6 +5,7 @@ import type { EvidenceCheck } from '../platform/compliance/evidence.js';
 import type { NotificationService } from '../modules/notifications/notifications.service.js';
 import type { AttachmentService } from '../modules/files/files.service.js';
 import type { FileService } from '../platform/files/index.js';
+import type { DemoSeedContext } from '../seed/context.js';
 
 /** What the platform hands to a domain module when the app starts. */
 export type ModuleContext = {
@@ -33,6 +34,11 @@ export type PersadaModule = {
   jobs?: JobDefinition[];
   /** Anything the module wants other modules to use (its service, an issuer …). */
   service?: unknown;
+  /**
+   * Demo records that need the module's services (keys, files, the CA), run once after the demo
+   * Pemda was created and every module exists. Plain rows belong in `<m>.seed.ts` instead.
+   */
+  seedDemo?(ctx: DemoSeedContext): Promise<void>;
 };
 
 export type ModuleFactory = (ctx: ModuleContext) => PersadaModule;

@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit/audit.js';
 import { systemActor } from '../platform/context/actor.js';
 import { createTenant, createUserWithRoles } from '../modules/tenants/tenants.service.js';
 import { demoSeeders } from './modules.js';
+import type { DemoSeedContext } from './context.js';
 
 /** The demo Pemda's OPDs: [code, name, short name, kind, head position]. */
 const OPDS: [string, string, string, string, string][] = [
@@ -50,7 +51,10 @@ const login = (name: string) =>
     .replace(/\s+/g, '.');
 
 /** Seeds "Kota Contoh" with its OPDs, units, heads and one login per role. Returns the admin e-mail. */
-export async function seedDemo(db: Db, demoPassword: string): Promise<{ tenantId: string; adminEmail: string; users: { email: string; role: string }[] }> {
+export async function seedDemo(
+  db: Db,
+  demoPassword: string,
+): Promise<{ tenantId: string; adminEmail: string; users: { email: string; role: string }[]; context: DemoSeedContext }> {
   const tenant = await createTenant(db, {
     slug: 'kota-contoh',
     name: 'Kota Contoh',
@@ -138,6 +142,7 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<{ tenantId
     userIds.set(role, created.id);
     users.push({ email, role });
   }
-  for (const seed of demoSeeders) await seed(db, { tenantId: tenant.id, opdIds, personIds, userIds });
-  return { tenantId: tenant.id, adminEmail: users[0].email, users };
+  const context: DemoSeedContext = { tenantId: tenant.id, opdIds, personIds, userIds };
+  for (const seed of demoSeeders) await seed(db, context);
+  return { tenantId: tenant.id, adminEmail: users[0].email, users, context };
 }

@@ -19,6 +19,8 @@ export function pkiModule(ctx: ModuleContext): PersadaModule & { service: PkiSer
   return {
     name: 'pki',
     service: core,
+    // The demo Pemda gets its CA at once, so /pki, the RA and the verifier work from the first login.
+    seedDemo: async ({ tenantId }) => void (await core.initialise(tenantId, systemActor(tenantId, 'sistem (data contoh)'))),
     routes(app) {
       pkiPublicRoutes(app, core);
       pkiRoutes(app, admin);

@@ -2,9 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { DemoSeedContext } from '../../seed/context.js';
 
 /**
- * Demo records of this module for "Kota Contoh": none. The CA's private keys are sealed with
- * the application master key, which the demo seed does not receive (it runs before the key is
- * loaded); the demo CA is therefore created on first use — the "Buat CA Pemda" button on /pki,
- * or the first certificate the RA issues.
+ * Plain demo rows of this module: none. The demo CA needs the sealed-key store, so it is created
+ * by the module's `seedDemo` hook (index.ts) once the services exist.
  */
 export async function seedPkiDemo(_db: Db, _ctx: DemoSeedContext): Promise<void> {}
