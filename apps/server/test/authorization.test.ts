@@ -722,7 +722,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.stop());
 
-describe('authorization sweep', () => {
+// Every route for every role: hundreds of requests per test, so each gets minutes, not the default 30 s.
+describe('authorization sweep', { timeout: 240_000 }, () => {
   it('[A4] knows every registered route', () => {
     expect(routes.length).toBeGreaterThan(40);
     const unknown = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !specs[k]);
