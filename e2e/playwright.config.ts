@@ -27,7 +27,7 @@ export default defineConfig({
     command: 'node e2e/server.mjs',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
+    timeout: 240_000,
     reuseExistingServer: false,
     env: { E2E_PORT: String(port) },
   },
