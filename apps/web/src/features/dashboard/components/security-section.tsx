@@ -168,10 +168,10 @@ function HeatmapCard({ q, opdId, year }: { q: { data?: THeatmap; isLoading: bool
         ) : (
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[320px] border-separate border-spacing-1" aria-label={t('dashboard.security.heatmapLabel')} data-testid="dashboard-heatmap">
+              <table className="w-full min-w-[320px] table-fixed border-separate border-spacing-1" aria-label={t('dashboard.security.heatmapLabel')} data-testid="dashboard-heatmap">
                 <thead>
                   <tr>
-                    <th className="text-left text-[10px] font-normal leading-tight text-muted-foreground">
+                    <th className="w-20 text-left text-[10px] font-normal leading-tight text-muted-foreground">
                       {t('dashboard.security.likelihood')} ↓<br />
                       {t('dashboard.security.impact')} →
                     </th>
