@@ -385,6 +385,7 @@ Object.assign(specs, {
   'POST /api/systems/subdomains/:id/decision': { needs: [org('systems.infra')], id: () => sysFresh('subdomains'), body: () => ({ decision: 'rejected', decisionNote: 'Gunakan subdomain OPD' }) },
   'GET /api/systems/register': { needs: [org('systems.read', 'any'), org('reports.export', 'any')], query: '?format=docx' },
   'GET /api/systems/application-options': { needs: [org('systems.read', 'any')] },
+  'GET /api/systems/summary': { needs: [org('systems.read', 'any')] },
 });
 
 // Certificates module (K2–K13): the applicant's own records are made for the calling user; deciding needs an

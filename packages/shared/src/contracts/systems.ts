@@ -290,3 +290,14 @@ export type TTechDocs = z.infer<typeof ZTechDocs>;
 
 /** Any register row: the input fields plus id, OPD name, timestamps and computed fields. */
 export type TRegisterRow = Record<string, unknown> & { id: string; opdId: string; opdName: string; createdAt: string; updatedAt: string; deletedAt: string | null };
+
+// ---------- dashboard summary (D12, C1) ----------
+export const ZSystemsSummaryQuery = z.object({ opdId: z.uuid().optional() });
+/** Active (not deleted, not retired) applications counted by latest category, by status and by hosting. */
+export const ZSystemsSummary = z.object({
+  total: z.number().int(),
+  byCategory: z.object({ strategis: z.number().int(), tinggi: z.number().int(), rendah: z.number().int(), uncategorized: z.number().int() }),
+  byStatus: z.object({ planned: z.number().int(), development: z.number().int(), operational: z.number().int() }),
+  outsideDataCentre: z.number().int(),
+});
+export type TSystemsSummary = z.infer<typeof ZSystemsSummary>;

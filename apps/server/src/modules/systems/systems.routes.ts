@@ -9,6 +9,8 @@ import {
   ZOk,
   ZSlaReportInput,
   ZSubdomainDecision,
+  ZSystemsSummary,
+  ZSystemsSummaryQuery,
   ZTechDocInput,
   ZTechDocs,
 } from '@persada/shared';
@@ -78,5 +80,8 @@ export function systemsRoutes(app: FastifyInstance, svc: SystemsService) {
     const file = await svc.registerReport(actorOf(req), req.query.format, { opdId: req.query.opdId });
     return reply.header('content-disposition', `attachment; filename="${file.filename}"`).type(file.contentType).send(file.body);
   });
+  r.get('/api/systems/summary', { schema: { tags, summary: 'Ringkasan sistem elektronik per kategori', querystring: ZSystemsSummaryQuery, response: { 200: ZSystemsSummary } } }, async (req) =>
+    svc.summary(actorOf(req), req.query),
+  );
   r.get('/api/systems/application-options', { schema: { tags, summary: 'Pilihan aplikasi' } }, async (req) => svc.applicationOptions(actorOf(req)));
 }

@@ -21,6 +21,7 @@ import { rowsOf } from '../../db/rows.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { labels, registerDefs } from './systems.registers.js';
 import { systemsPolicy as policy } from './systems.policy.js';
+import { systemsSummary } from './systems.summary.js';
 
 const jakartaToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -96,6 +97,11 @@ export class SystemsService {
     const [f] = await db.select({ id: files.id, name: files.name }).from(files).where(and(eq(files.tenantId, tenantId), eq(files.id, fileId), isNull(files.deletedAt)));
     if (!f) throw new AppError(400, 'error.validation', [{ field, key: 'systems.reference_invalid' }]);
     return f;
+  }
+
+  /** Dashboard counts of active applications by category, status and hosting (D12, C1). */
+  summary(actor: Actor, q: { opdId?: string }) {
+    return systemsSummary(this.db, actor, q);
   }
 
   // ---------- categorization (kategori sistem elektronik) ----------

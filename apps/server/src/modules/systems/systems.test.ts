@@ -286,3 +286,37 @@ describe('electronic systems registers', () => {
     expect(pdf.status).toBe(200);
   });
 });
+
+describe('dashboard summary', () => {
+  it('[D12] [C1] counts active applications by latest category, status and hosting; changes after categorizing', async () => {
+    const dishub = (await admin.post('/api/opds', { code: '1.09', name: 'Dinas Perhubungan', shortName: 'DISHUB' })).body.id as string;
+    const sum = async (opdId = dishub) => (await admin.get(`/api/systems/summary?opdId=${opdId}`)).body;
+    expect(await sum()).toEqual({ total: 0, byCategory: { strategis: 0, tinggi: 0, rendah: 0, uncategorized: 0 }, byStatus: { planned: 0, development: 0, operational: 0 }, outsideDataCentre: 0 });
+
+    const parkir = (await admin.post('/api/systems/applications', app(dishub, { name: 'e-Parkir', hostedInDataCentre: false, hostingNote: 'Cloud vendor' }))).body.id;
+    const uji = (await admin.post('/api/systems/applications', app(dishub, { name: 'SIM Uji KIR', status: 'development' }))).body.id;
+    const lama = (await admin.post('/api/systems/applications', app(dishub, { name: 'Aplikasi Lama', status: 'retired' }))).body.id;
+    const hapus = (await admin.post('/api/systems/applications', app(dishub, { name: 'Dihapus' }))).body.id;
+    await admin.post(`/api/systems/applications/${lama}/categorizations`, { answers: Array(10).fill('A') });
+    await admin.del(`/api/systems/applications/${hapus}`);
+    expect(await sum()).toMatchObject({ total: 2, byCategory: { uncategorized: 2, strategis: 0 }, byStatus: { operational: 1, development: 1 }, outsideDataCentre: 1 });
+
+    // categorizing moves the application into its category; a newer assessment replaces the older one
+    await admin.post(`/api/systems/applications/${parkir}/categorizations`, { answers: Array(10).fill('B'), assessedOn: '2026-01-10' });
+    expect((await sum()).byCategory).toEqual({ strategis: 0, tinggi: 1, rendah: 0, uncategorized: 1 });
+    await admin.post(`/api/systems/applications/${parkir}/categorizations`, { answers: Array(10).fill('A'), assessedOn: '2026-02-10' });
+    await admin.post(`/api/systems/applications/${uji}/categorizations`, { answers: Array(10).fill('C'), assessedOn: '2026-02-10' });
+    expect((await sum()).byCategory).toEqual({ strategis: 1, tinggi: 0, rendah: 1, uncategorized: 0 });
+
+    // tenant-wide totals include DISHUB; the OPD operator sees only DINKES and is refused other OPDs
+    const all = (await admin.get('/api/systems/summary')).body;
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const mine = await operator.get('/api/systems/summary');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual((await admin.get(`/api/systems/summary?opdId=${dinkes}`)).body);
+    expect((await operator.get(`/api/systems/summary?opdId=${dishub}`)).status).toBe(403);
+    // another Pemda learns nothing about this one's OPD
+    expect((await other.get(`/api/systems/summary?opdId=${dishub}`)).status).toBe(404);
+    expect((await other.get('/api/systems/summary')).body.total).toBe(0);
+  });
+});

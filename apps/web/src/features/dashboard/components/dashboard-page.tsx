@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { hasPermission, useMe } from '@/lib/auth';
 import { formatDateTime, formatNumber } from '@/lib/utils';
 import { countOf, recentAudit, unreadCount } from '../api';
+import { SecuritySection } from './security-section';
 
 type Stat = { key: string; resource: string; labelKey: string; icon: LucideIcon; to: string; permission?: string; fetch: () => Promise<number> };
 
@@ -99,6 +100,7 @@ export function DashboardPage() {
           <StatCard key={s.key} stat={s} />
         ))}
       </div>
+      <SecuritySection />
       {hasPermission(me, 'audit.read') ? (
         <div className="mt-6">
           <RecentActivity />
