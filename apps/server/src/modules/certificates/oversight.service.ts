@@ -102,7 +102,7 @@ export class OversightService {
   /** Records (or updates) the yearly report with a snapshot of the figures. */
   async saveEvaluation(actor: Actor, year: number, input: TCertEvaluationInput) {
     policy.dinas(actor);
-    const figures = await this.registry.usage(actor, year);
+    const figures = await this.registry.statistics.usage(actor, year);
     return this.db.transaction(async (tx) => {
       const [before] = await tx
         .select()

@@ -1,12 +1,13 @@
 import type { ModuleContext, PersadaModule } from '../../app/module.js';
 import { systemActor } from '../../platform/context/actor.js';
-import { PkiCore, type PkiService } from './pki.service.js';
+import { PkiCore } from './pki.service.js';
+import type { PkiService } from './pki.types.js';
 import { PkiAdminService } from './pki.admin.js';
 import { pkiPublicRoutes } from './pki.public.routes.js';
 import { pkiRoutes } from './pki.routes.js';
 import { tenantsWithCa } from './pki.repo.js';
 
-export type { PkiService, IssuedCertificate, IssueRequest, PkiUrls, CertProfile, RevocationReason } from './pki.service.js';
+export type { PkiService, IssuedCertificate, IssueRequest, PkiUrls, CertProfile, RevocationReason } from './pki.types.js';
 export type { IssuerAdapter, IssuerKind, EnrollRequest, EnrollResult, UserStatus, RemoteSignRequest, RemoteVerifyResult, SignatureProperties } from './issuers.js';
 export { PkiCore } from './pki.service.js';
 

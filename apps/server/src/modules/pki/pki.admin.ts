@@ -7,7 +7,8 @@ import { sha256Hex } from './ca.js';
 import { toPem } from './crypto.js';
 import { certDto } from './pki.dto.js';
 import { pkiPolicy as policy } from './pki.policy.js';
-import type { PkiCore, RevocationReason } from './pki.service.js';
+import type { PkiCore } from './pki.service.js';
+import type { RevocationReason } from './pki.types.js';
 import * as repo from './pki.repo.js';
 
 /** What a pki.manage user does from the UI: CA status, issued certificates, revoke, CRL, issuer choice. */

@@ -3,61 +3,19 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { systemActor, type Actor } from '../../platform/context/actor.js';
 import { AppError } from '../../platform/http/errors.js';
-import { ab, x509, fromPem, randomSerialHex, toPem } from './crypto.js';
+import { ab, x509, fromPem, toPem } from './crypto.js';
 import { sql } from 'drizzle-orm';
-import { assemble, backdate, createHierarchy, createServiceCert, loadCa, sha256Hex, sigAlgFor, type CaKind, type CaState, type LoadedCa, type NewCaCert } from './ca.js';
+import { assemble, createHierarchy, createServiceCert, loadCa, sha256Hex, type CaKind, type CaState, type LoadedCa, type NewCaCert } from './ca.js';
 import { softwareKeyStore, type CaKeyStore } from './keystore.js';
-import { CERT_PROFILES, DEFAULT_VALIDITY, describeKey, normaliseSans, sanExtension, subjectName, usageExtensions, type CertProfile, type Sans, type SubjectInput } from './profiles.js';
+import { CERT_PROFILES, DEFAULT_VALIDITY, describeKey, normaliseSans, subjectName, type CertProfile, type Sans } from './profiles.js';
 import { REVOCATION_REASONS, buildCrl, type RevocationReason } from './crl.js';
 import { buildOcspResponse, ocspError, parseOcspRequest, type CertStatus } from './ocsp.js';
 import { TsaRequestError, grantTimestamp, parseTsq, tsaRejection } from './tsa.js';
 import * as repo from './pki.repo.js';
 import { issuerAdapter, type IssuerAdapter } from './issuers.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
-
-export type { CertProfile, RevocationReason };
-
-export type IssueRequest = {
-  profile: CertProfile;
-  subject: SubjectInput;
-  sans?: Sans;
-  spkiDer: Uint8Array;
-  validityDays?: number;
-  holderRef?: { entity: string; id: string };
-};
-
-export type IssuedCertificate = {
-  id: string;
-  serialHex: string;
-  certDer: Uint8Array;
-  certPem: string;
-  /** Issuing CA then root, PEM. */
-  chainPem: string[];
-  notBefore: Date;
-  notAfter: Date;
-  sha256: string;
-  profile: CertProfile;
-  subjectDn: string;
-};
-
-export type PkiUrls = { caCert: string; issuingCert: string; crl: string; ocsp: string; tsa: string };
-
-/** The embedded CA of each Pemda (K3, K4, K8, K9, K14), as other modules use it. */
-export interface PkiService {
-  issue(tenantId: string, req: IssueRequest, opts?: { actor?: Actor }): Promise<IssuedCertificate>;
-  parseCsr(csr: string | Uint8Array): Promise<{ spkiDer: Uint8Array; subject: string; keyAlgorithm: string }>;
-  revoke(tenantId: string, serialHex: string, reason: RevocationReason, opts?: { invalidityDate?: Date; actor?: Actor }): Promise<void>;
-  /** K8: re-issue with the same subject/SANs/profile/holder (new key recommended); optionally supersede the old one. */
-  renew(tenantId: string, serialHex: string, opts?: { spkiDer?: Uint8Array; validityDays?: number; revokeOld?: boolean; actor?: Actor }): Promise<IssuedCertificate>;
-  status(tenantId: string, serialHex: string): Promise<{ status: 'good' | 'revoked' | 'unknown'; revokedAt?: Date; reason?: RevocationReason }>;
-  chain(tenantId: string): Promise<{ rootPem: string; issuingPem: string }>;
-  timestamp(tenantId: string, tsqDer: Uint8Array): Promise<Uint8Array>;
-  ocsp(tenantId: string, reqDer: Uint8Array): Promise<Uint8Array>;
-  crl(tenantId: string): Promise<Uint8Array>;
-  urls(tenantId: string): PkiUrls;
-  /** The issuer the tenant chose in its PKI settings: the embedded CA (default), BSrE or an EJBCA-style CA. */
-  issuer(tenantId: string): Promise<IssuerAdapter>;
-}
+import type { IssueRequest, IssuedCertificate, PkiService, PkiUrls } from './pki.types.js';
+import { signLeaf } from './pki.sign-leaf.js';
 
 const CA_LABEL = 'Otoritas Sertifikat';
 const CRL_VALIDITY_MS = 7 * 86_400_000;
@@ -322,35 +280,7 @@ export class PkiCore implements PkiService {
     const urls = this.urls(tenantId);
     const now = new Date();
     const notAfter = new Date(Math.min(now.getTime() + days * 86_400_000, s.issuing.cert.notAfter.getTime()));
-    const publicKey = new x509.PublicKey(ab(p.spkiDer));
-    const san = sanExtension(p.sans);
-    let serialHex = '';
-    let issued: x509.X509Certificate | null = null;
-    for (let attempt = 0; attempt < 3 && !issued; attempt++) {
-      serialHex = randomSerialHex();
-      if (await repo.certBySerial(this.db, tenantId, serialHex)) continue;
-      issued = await x509.X509CertificateGenerator.create({
-        serialNumber: serialHex,
-        subject: p.name,
-        issuer: s.issuing.cert.subjectName,
-        notBefore: backdate(now),
-        notAfter,
-        publicKey,
-        signingKey: s.issuing.key.cryptoKey,
-        signingAlgorithm: sigAlgFor(s.issuing.key.algorithm),
-        extensions: [
-          new x509.BasicConstraintsExtension(false, undefined, true),
-          ...usageExtensions(p.profile, key),
-          await x509.SubjectKeyIdentifierExtension.create(publicKey),
-          new x509.AuthorityKeyIdentifierExtension(s.issuing.skiHex),
-          ...(san ? [san] : []),
-          new x509.CRLDistributionPointsExtension([urls.crl]),
-          new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp], caIssuers: [urls.issuingCert] }),
-        ],
-      });
-    }
-    if (!issued) throw new Error('could not allocate a unique serial');
-    const cert = issued;
+    const { serialHex, cert } = await signLeaf(this.db, tenantId, s, urls, p, key, now, notAfter);
     const der = new Uint8Array(cert.rawData);
     const sha256 = sha256Hex(der);
     const row = await this.db.transaction(async (tx) => {

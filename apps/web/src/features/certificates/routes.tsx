@@ -6,7 +6,9 @@ import { ApplicationPage } from './components/application-page';
 import { CertificatePage } from './components/certificate-page';
 import { VerificationQueuePage, VerifyApplicationPage } from './components/verification-pages';
 import { NeedsPage } from './components/needs-page';
-import { ComplaintsPage, RevocationsPage, StatisticsPage } from './components/registry-pages';
+import { ComplaintsPage } from './components/complaints-page';
+import { RevocationsPage } from './components/revocations-page';
+import { StatisticsPage } from './components/statistics-page';
 
 /**
  * Routes of this feature, hung under `appRoute` from '@/routes/base' (login required).
