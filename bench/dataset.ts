@@ -13,13 +13,18 @@ import type { Database } from '../apps/server/src/db/client.js';
 import { opds, people, positionHolders, positions, users } from '../apps/server/src/db/schema/index.js';
 import { createTenant, createUserWithRoles } from '../apps/server/src/modules/tenants/tenants.service.js';
 import { canonicalJson } from '../apps/server/src/platform/audit/canonical.js';
+import { SEED_CODES, ensureSharedLibrary } from '../apps/server/src/modules/regulations/regulations.library.js';
+import { insertApplications } from './systems.js';
+import { bulkInsertRisks } from './risks.js';
 import { entryHash, type ChainFields } from '../apps/server/src/platform/audit/chain.js';
 
 export const BENCH_PASSWORD = 'Bench-Persada#2026';
 /** A fragment that occurs in roughly one name in ten (first names Sari…, surnames …sari). */
 export const NAME_FRAGMENT = 'sari';
 
-export type DatasetSize = { opds: number; people: number; auditRows: number; loginUsers: number };
+export type DatasetSize = { opds: number; people: number; auditRows: number; loginUsers: number; applications: number; risks: number };
+/** Year of the generated risk contexts and risks (the heat map and risk list filter on it). */
+export const RISK_YEAR = 2026;
 export type Dataset = {
   tenantId: string;
   adminEmail: string;
@@ -30,7 +35,14 @@ export type Dataset = {
   auditEntries: number;
   positions: number;
   linkedUsers: number;
-  timings: { setupMs: number; orgMs: number; auditMs: number; vacuumMs: number; totalMs: number };
+  /** Electronic systems (sys_applications), every third with a categorization. */
+  applications: number;
+  categorizedApplications: number;
+  riskContexts: number;
+  risks: number;
+  /** Shared-library regulations bound to the tenant (the compliance dashboard evaluates these). */
+  regulationsBound: number;
+  timings: { setupMs: number; orgMs: number; auditMs: number; grcMs: number; vacuumMs: number; totalMs: number };
 };
 
 /** mulberry32: a small seeded PRNG so every run generates the same data. */
@@ -258,9 +270,31 @@ export async function generateDataset(database: Database, url: string, size: Dat
   }
   const t3 = performance.now();
   log(`  audit: ${size.auditRows.toLocaleString('en')} entries via COPY in ${((t3 - t2) / 1000).toFixed(1)} s`);
+
+  // GRC: electronic systems (bench/systems.ts, round-robin over the OPDs, every third categorized), one risk
+  // context per OPD for RISK_YEAR with the risks spread over them (bench/risks.ts), and the tenant bound to the
+  // national seed regulations, as the demo Pemda is, so the compliance dashboard has obligations to evaluate.
+  const grcClient = new pg.Client({ connectionString: url });
+  await grcClient.connect();
+  let applications = 0;
+  try {
+    applications = (await insertApplications(grcClient, tenant.id, opdIds, size.applications)).length;
+  } finally {
+    await grcClient.end();
+  }
+  const riskResult = await bulkInsertRisks(db, { tenantId: tenant.id, opdIds, n: size.risks, year: RISK_YEAR });
+  await ensureSharedLibrary(db);
+  const bound = await database.raw(
+    `insert into regulation_bindings (tenant_id, regulation_id) select $1, r.id from regulations r
+     where r.tenant_id is null and r.status <> 'diganti' and r.code = any($2::text[]) on conflict do nothing returning regulation_id`,
+    [tenant.id, [...SEED_CODES]],
+  );
+  const t3g = performance.now();
+  log(`  grc: ${applications.toLocaleString('en')} applications, ${riskResult.risks.toLocaleString('en')} risks in ${riskResult.contexts} contexts (${RISK_YEAR}), ${bound.rows.length} regulations bound in ${((t3g - t3) / 1000).toFixed(1)} s`);
   // Steady state: statistics and the visibility map (index-only scans) as autovacuum would leave them.
   await database.raw('vacuum (analyze)');
   const t4 = performance.now();
+  log(`  vacuum analyze in ${((t4 - t3g) / 1000).toFixed(1)} s`);
 
   return {
     tenantId: tenant.id,
@@ -271,6 +305,11 @@ export async function generateDataset(database: Database, url: string, size: Dat
     auditEntries,
     positions: holders,
     linkedUsers: linked.length,
-    timings: { setupMs: t1 - t0, orgMs: t2 - t1, auditMs: t3 - t2, vacuumMs: t4 - t3, totalMs: t4 - t0 },
+    applications,
+    categorizedApplications: Math.ceil(applications / 3),
+    riskContexts: riskResult.contexts,
+    risks: riskResult.risks,
+    regulationsBound: bound.rows.length,
+    timings: { setupMs: t1 - t0, orgMs: t2 - t1, auditMs: t3 - t2, grcMs: t3g - t3, vacuumMs: t4 - t3g, totalMs: t4 - t0 },
   };
 }

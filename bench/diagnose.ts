@@ -145,3 +145,62 @@ export async function timeVerification(deps: AppDeps, tenantId: string, repeat =
   const plan = app.slowest ? await explain(raw, { name: 'chain verification: slowest statement', sql: app.slowest.sql, params: app.slowest.params }) : null;
   return { app: app.timing, direct: direct.timing, plan };
 }
+
+export type RequestProfile = {
+  name: string;
+  /** Wall time of the one profiled request (idle server). */
+  ms: number;
+  /** Statements the app sent to PostgreSQL during it, slowest first (distinct SQL). */
+  statements: { sql: string; calls: number; totalMs: number; maxMs: number }[];
+};
+
+/**
+ * Profiles one request on an idle server: every statement sent through a pg.Pool in this process while
+ * `fn` runs (the app's pool) is timed, and the slowest is EXPLAINed. pg.Pool.prototype.query is wrapped
+ * only for the duration of the call; nothing else runs meanwhile.
+ */
+export async function profileRequest(
+  raw: RawExec,
+  name: string,
+  fn: () => Promise<unknown>,
+): Promise<{ profile: RequestProfile; plan: PlanSummary | null; pool: pg.Pool | null }> {
+  const proto = pg.Pool.prototype as any;
+  const original = proto.query;
+  const calls: { sql: string; params: unknown[]; ms: number }[] = [];
+  let pool: pg.Pool | null = null;
+  proto.query = function (this: pg.Pool, config: any, values?: any, cb?: any) {
+    pool ??= this;
+    const text: string | undefined = typeof config === 'string' ? config : config?.text;
+    const params: unknown[] = (typeof config === 'object' && config?.values) || (Array.isArray(values) ? values : []);
+    const t = performance.now();
+    const r = original.call(this, config, values, cb);
+    if (text && r && typeof r.then === 'function') r.then(() => calls.push({ sql: text, params, ms: performance.now() - t }), () => undefined);
+    return r;
+  };
+  const t0 = performance.now();
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  const ms = performance.now() - t0;
+  const bySql = new Map<string, RequestProfile['statements'][number]>();
+  for (const c of calls) {
+    const e = bySql.get(c.sql) ?? { sql: c.sql.replace(/\s+/g, ' ').trim(), calls: 0, totalMs: 0, maxMs: 0 };
+    e.calls++;
+    e.totalMs += c.ms;
+    e.maxMs = Math.max(e.maxMs, c.ms);
+    bySql.set(c.sql, e);
+  }
+  const statements = [...bySql.values()].sort((a, b) => b.totalMs - a.totalMs).map((s) => ({ ...s, totalMs: Math.round(s.totalMs * 100) / 100, maxMs: Math.round(s.maxMs * 100) / 100 }));
+  const slowest = calls.reduce<(typeof calls)[number] | undefined>((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), undefined);
+  let plan: PlanSummary | null = null;
+  if (slowest && /^\s*(select|with)\b/i.test(slowest.sql)) {
+    try {
+      plan = await explain(raw, { name: `${name}: slowest statement (${slowest.ms.toFixed(1)} ms in the request)`, sql: slowest.sql, params: slowest.params });
+    } catch {
+      plan = null;
+    }
+  }
+  return { profile: { name, ms: Math.round(ms * 100) / 100, statements }, plan, pool };
+}

@@ -1,7 +1,7 @@
 /** Target table on stdout, docs/benchmarks.md and bench/out/results.json. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlanSummary, VerifyTiming } from './diagnose.js';
+import type { PlanSummary, RequestProfile, VerifyTiming } from './diagnose.js';
 import type { PeopleSql } from './floor.js';
 import type { Scenario } from './load.js';
 
@@ -21,20 +21,100 @@ export type Results = {
     auditEntityMatches: number;
     /** The total the app returned for that filter (capped totals end in '+'). */
     auditEntityShown: string;
-    timings: { setupMs: number; orgMs: number; auditMs: number; vacuumMs: number; totalMs: number };
+    applications: number;
+    categorizedApplications: number;
+    riskContexts: number;
+    risks: number;
+    riskYear: number;
+    regulationsBound: number;
+    applicationFilter: { opdId: string; q: string; matches: number };
+    riskFilter: { year: number; needsTreatment: boolean; matches: number };
+    complianceTotals: Record<string, number>;
+    timings: { setupMs: number; orgMs: number; auditMs: number; grcMs: number; vacuumMs: number; totalMs: number };
   };
   floorSql: PeopleSql;
   plans: PlanSummary[];
   scenarios: Scenario[];
   verify: VerifyTiming;
   verifyDirect: VerifyTiming;
+  /** One request each to the GRC endpoints on the idle server, with the statements the app sent. */
+  profiles: RequestProfile[];
+  /** bench/pki.ts runPkiBench() figures (see there), or the error it failed with. */
+  pki: Bench & Partial<Record<PkiKey, number>>;
+  /** bench/signing.ts runSigningBench() figures, or the error it failed with. */
+  signing: Bench & Partial<{ pdfBytes: number; runs: number; prepareMedianMs: number; assembleMedianMs: number; totalMedianMs: number; opensslCmsSignMedianMs: number; ratioToOpenssl: number; note: string }>;
 };
+type Bench = { background: { loadavg1: number; cpuBusyPct: number | null }; error?: string };
+type PkiKey =
+  | 'ocsp_per_s'
+  | 'ocsp_in_process_per_s'
+  | 'openssl_ocsp_per_s'
+  | 'ocsp_ratio_vs_openssl'
+  | 'crl_100k_ms'
+  | 'crl_entries'
+  | 'crl_bytes'
+  | 'openssl_parse_ours_ms'
+  | 'crl_entries_parsed_by_openssl'
+  | 'openssl_crl_100k_ms'
+  | 'crl_ratio_vs_openssl';
+
+/** Issue targets for the certificate modules. */
+export const TARGETS = { padesMedianMs: 50, ocspPerSec: 500, crlMs: 5000, crlEntries: 100_000 };
 
 type Row = { metric: string; target: string; measured: string; verdict: 'PASS' | 'FAIL' | '—' };
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
 const get = (r: Results, name: string) => r.scenarios.find((s) => s.name === name)!;
 const clean = (s: Scenario) => s.summary.non2xx + s.summary.errors + s.summary.timeouts === 0;
+const failed = (b: Bench) => (b.error ? `not measured: ${b.error.split('\n')[0].slice(0, 120)}` : null);
+
+/** Rows for the GRC scenarios and the certificate-module benchmarks. */
+function grcRows(r: Results): Row[] {
+  const c = r.config.connections;
+  const info = (s: Scenario) =>
+    (s.summary.requestsTotal === 0 ? `no response completed in ${s.summary.durationSec} s` : `${fmt(s.summary.requestsPerSec, 1)} req/s, p50 ${s.summary.latency.p50} ms, p99 ${s.summary.latency.p99} ms`) +
+    (clean(s) ? '' : ` (non-2xx ${s.summary.non2xx}, errors ${s.summary.errors}, timeouts ${s.summary.timeouts})`);
+  const out: Row[] = [];
+  const d = r.dataset;
+  const http: [string, string][] = [
+    ['applications', `Application list (opdId + q) @ ${c} conn`],
+    ['risks', `Risk register (year + needsTreatment) @ ${c} conn`],
+    ['riskHeatmap', `Risk heat map (year, ${fmt(d.risks)} risks) @ ${c} conn`],
+    ['complianceDashboard', `Compliance dashboard @ ${c} conn`],
+  ];
+  for (const [name, metric] of http) {
+    const s = r.scenarios.find((x) => x.name === name);
+    if (s) out.push({ metric, target: '—', measured: info(s), verdict: clean(s) ? '—' : 'FAIL' });
+  }
+  const sg = r.signing;
+  const sgFail = failed(sg);
+  out.push({
+    metric: `PAdES prepare + assembly, ${sg.pdfBytes ? fmt(sg.pdfBytes / 2 ** 20, 2) : '~1'} MB PDF (median)`,
+    target: `< ${TARGETS.padesMedianMs} ms`,
+    measured:
+      sgFail ??
+      `${fmt(sg.totalMedianMs!, 1)} ms (prepare ${fmt(sg.prepareMedianMs!, 1)} + assembly ${fmt(sg.assembleMedianMs!, 1)}, ${sg.runs} runs); openssl cms -sign ${fmt(sg.opensslCmsSignMedianMs!, 1)} ms → ${fmt(sg.ratioToOpenssl!, 2)}× OpenSSL`,
+    verdict: !sgFail && sg.totalMedianMs! < TARGETS.padesMedianMs ? 'PASS' : 'FAIL',
+  });
+  const p = r.pki;
+  const pFail = failed(p);
+  out.push({
+    metric: 'OCSP responses/s (POST /pki/<slug>/ocsp, 16 in flight)',
+    target: `≥ ${TARGETS.ocspPerSec}/s`,
+    measured: pFail ?? `${fmt(p.ocsp_per_s!)}/s (in-process ${fmt(p.ocsp_in_process_per_s!)}/s); openssl ocsp -port ${fmt(p.openssl_ocsp_per_s!)}/s → ${fmt(p.ocsp_ratio_vs_openssl!, 2)}× OpenSSL`,
+    verdict: !pFail && p.ocsp_per_s! >= TARGETS.ocspPerSec ? 'PASS' : 'FAIL',
+  });
+  const crlOk = !pFail && p.crl_100k_ms! < TARGETS.crlMs && p.crl_entries === TARGETS.crlEntries && p.crl_entries_parsed_by_openssl === p.crl_entries;
+  out.push({
+    metric: `CRL with ${fmt(TARGETS.crlEntries)} entries, parseable by openssl crl`,
+    target: `< ${TARGETS.crlMs / 1000} s, parsed`,
+    measured:
+      pFail ??
+      `${fmt(p.crl_100k_ms! / 1000, 2)} s, ${fmt(p.crl_entries!)} entries (${fmt(p.crl_bytes! / 2 ** 20, 1)} MiB), openssl crl parsed ${fmt(p.crl_entries_parsed_by_openssl!)}; openssl ca -gencrl ${fmt(p.openssl_crl_100k_ms! / 1000, 2)} s → ${fmt(p.crl_ratio_vs_openssl!, 2)}× OpenSSL`,
+    verdict: crlOk ? 'PASS' : 'FAIL',
+  });
+  return out;
+}
 
 export function rows(r: Results): Row[] {
   const people = get(r, 'people');
@@ -67,8 +147,9 @@ export function rows(r: Results): Row[] {
     { metric: `Login (argon2id) @ ${login.connections} conn`, target: '—', measured: `${fmt(login.summary.requestsPerSec, 1)} logins/s, p99 ${login.summary.latency.p99} ms`, verdict: '—' },
     { metric: `Audit page 1 (50 rows) @ ${c} conn`, target: '—', measured: info(audit), verdict: '—' },
     { metric: `Audit page, entity=person @ ${c} conn`, target: '—', measured: info(auditEntity), verdict: '—' },
+    ...grcRows(r),
     { metric: 'Chain verification, verifyAuditChain defaults (CLI)', target: '—', measured: `${fmt(r.verifyDirect.rowsPerSec)} rows/s (${fmt(r.verifyDirect.ms / 1000, 1)} s)`, verdict: '—' },
-    { metric: 'Dataset generation', target: '—', measured: `${fmt(r.dataset.timings.totalMs / 1000, 1)} s (audit COPY ${fmt(r.dataset.timings.auditMs / 1000, 1)} s)`, verdict: '—' },
+    { metric: 'Dataset generation', target: '—', measured: `${fmt(r.dataset.timings.totalMs / 1000, 1)} s (audit COPY ${fmt(r.dataset.timings.auditMs / 1000, 1)} s, systems + risks ${fmt(r.dataset.timings.grcMs / 1000, 1)} s)`, verdict: '—' },
   ];
 }
 
@@ -94,6 +175,10 @@ function scenarioTable(r: Results) {
     floorSolo: 'GET /floor/people (same), one connection',
     audit: 'GET /api/audit?page=1&pageSize=50',
     auditEntity: 'GET /api/audit?page=1&pageSize=50&entity=person',
+    applications: `GET /api/systems/applications?opdId=…&q=${encodeURIComponent(r.dataset.applicationFilter.q)}&page=1&pageSize=25`,
+    risks: `GET /api/risks?year=${r.dataset.riskFilter.year}&needsTreatment=true&page=1&pageSize=25`,
+    riskHeatmap: `GET /api/risks/heatmap?year=${r.dataset.riskYear}`,
+    complianceDashboard: 'GET /api/compliance/dashboard',
   };
   const out = [
     '| Scenario | Conn. | req/s | avg ms | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx / errors | server CPU ms/req | machine busy % | event-loop delay p99 ms | GC ms | background CPU % / load |',
@@ -102,10 +187,23 @@ function scenarioTable(r: Results) {
   for (const s of r.scenarios) {
     const m = s.summary;
     out.push(
-      `| ${label[s.name] ?? s.name} | ${s.connections} | ${fmt(m.requestsPerSec, 1)} | ${fmt(m.latency.avg, 1)} | ${m.latency.p50} | ${m.latency.p90} | ${m.latency.p99} | ${m.latency.max} | ${fmt(m.requestsTotal)} | ${m.non2xx} / ${m.errors + m.timeouts} | ${v(m.server?.cpuMsPerRequest, 3)} | ${v(m.server?.machineBusyPct ?? undefined, 1)} | ${v(m.server?.eventLoopDelayP99Ms, 1)} | ${v(m.server?.gcMs)} | ${s.background.cpuBusyPct ?? '?'} / ${s.background.loadavg1} |`,
+      `| ${label[s.name] ?? s.name} | ${s.connections} | ${fmt(m.requestsPerSec, 1)} | ${fmt(m.latency.avg, 1)} | ${m.latency.p50} | ${m.latency.p90} | ${m.latency.p99} | ${m.latency.max} | ${fmt(m.requestsTotal)} | ${m.non2xx} / ${m.errors + m.timeouts} | ${m.requestsTotal ? v(m.server?.cpuMsPerRequest, 3) : '—'} | ${v(m.server?.machineBusyPct ?? undefined, 1)} | ${v(m.server?.eventLoopDelayP99Ms, 1)} | ${v(m.server?.gcMs)} | ${s.background.cpuBusyPct ?? '?'} / ${s.background.loadavg1} |`,
     );
   }
   return out.join('\n');
+}
+
+function profileList(r: Results) {
+  return (r.profiles ?? [])
+    .map(
+      (p) =>
+        `- **${p.name}** — ${fmt(p.ms, 1)} ms, ${p.statements.reduce((a, x) => a + x.calls, 0)} statements:\n` +
+        p.statements
+          .slice(0, 4)
+          .map((x) => `  - ${x.calls}× ${fmt(x.totalMs, 2)} ms — \`${x.sql.length > 160 ? `${x.sql.slice(0, 160)}…` : x.sql}\``)
+          .join('\n'),
+    )
+    .join('\n');
 }
 
 function planList(r: Results) {
@@ -129,8 +227,11 @@ by hand in \`bench/findings.md\` and copied in verbatim.
 - **Background load before the runs:** ${r.background.cpuBusyPct ?? '?'} % CPU busy, load average ${r.background.loadavg1} (other work on the host; see the per-scenario column below)
 - **Dataset:** 1 Pemda, ${fmt(d.opds)} OPDs, ${fmt(d.people)} people (valid NIPs; ${fmt(d.positions)} positions, one held by each
   person; ${fmt(d.linkedUsers)} user accounts linked to people, plus 21 login accounts), ${fmt(d.auditEntries)} audit entries in one
-  valid hash chain (${fmt(d.generatedAuditRows)} bulk-loaded with COPY after the entries the app wrote itself). Generated in
-  ${fmt(d.timings.totalMs / 1000, 1)} s (org ${fmt(d.timings.orgMs / 1000, 1)} s, audit COPY ${fmt(d.timings.auditMs / 1000, 1)} s, VACUUM ANALYZE ${fmt(d.timings.vacuumMs / 1000, 1)} s).
+  valid hash chain (${fmt(d.generatedAuditRows)} bulk-loaded with COPY after the entries the app wrote itself),
+  ${fmt(d.applications)} electronic systems (applications, spread round-robin over the OPDs; ${fmt(d.categorizedApplications)} with a
+  categorization), ${fmt(d.risks)} risks in ${fmt(d.riskContexts)} risk contexts (one per OPD for ${d.riskYear}), and the tenant bound to
+  ${d.regulationsBound} national regulations of the shared library. Generated in ${fmt(d.timings.totalMs / 1000, 1)} s (org ${fmt(d.timings.orgMs / 1000, 1)} s,
+  audit COPY ${fmt(d.timings.auditMs / 1000, 1)} s, systems + risks ${fmt(d.timings.grcMs / 1000, 1)} s, VACUUM ANALYZE ${fmt(d.timings.vacuumMs / 1000, 1)} s).
 
 ## Method
 
@@ -138,7 +239,10 @@ by hand in \`bench/findings.md\` and copied in verbatim.
   \`warn\`, global rate limit raised so it does not interfere). Tenant and users are created with the app's
   \`createTenant\` / \`createUserWithRoles\`; OPDs, people, positions with their holders and the linked user accounts go
   in through the drizzle schema; the audit chain is hashed with the app's \`entryHash\` + \`canonicalJson\` and continues the chain
-  \`createTenant\` started. \`VACUUM ANALYZE\` then leaves statistics and the visibility map as autovacuum would.
+  \`createTenant\` started. Applications are bulk-inserted with \`unnest()\` (\`bench/systems.ts\`), risk contexts and risks with one
+  \`INSERT … SELECT\` over \`generate_series\` scored from the national matrix (\`bench/risks.ts\`), and the tenant is bound to the
+  shared library's seed regulations as the demo Pemda is (no attestations). \`VACUUM ANALYZE\` then leaves statistics and the
+  visibility map as autovacuum would.
 - The real server listens on 127.0.0.1. autocannon (programmatic API) runs in a **separate child process**, so it
   does not share the server's event loop. Every scenario is one autocannon run of ${r.config.warmup} s + ${r.config.duration} s on
   the same connections; responses of the first ${r.config.warmup} s are discarded and req/s and latency percentiles
@@ -155,6 +259,21 @@ by hand in \`bench/findings.md\` and copied in verbatim.
   response-schema serialization: the ratio is the cost of everything the app adds on top of its SQL.
 - Filter: OPD \`${d.peopleFilter.opdId}\` and \`q=${d.peopleFilter.q}\` (${d.peopleFilter.matches} matches, first page of 25).
   Audit filter \`entity=person\` matches ${fmt(d.auditEntityMatches)} entries (the app reports \`${d.auditEntityShown}\`).
+- GRC endpoints, same method as the audit pages (${r.config.connections} connections, one run each, admin session): the application
+  list for OPD \`${d.applicationFilter.opdId}\` with \`q=${d.applicationFilter.q}\` (${d.applicationFilter.matches} of ${fmt(d.applications / d.opds)}
+  in that OPD), the risk register for \`year=${d.riskFilter.year}&needsTreatment=true\` over the whole tenant (${fmt(d.riskFilter.matches)} matches),
+  the risk heat map for ${d.riskYear} (all ${fmt(d.risks)} risks) and the compliance dashboard (obligation totals
+  \`${JSON.stringify(d.complianceTotals)}\`). Before measuring, each must answer 200 and its total must equal a direct SQL count. Each is
+  also requested once on the idle server with every statement the app sends timed; the slowest is EXPLAINed below.
+  Requests still queued when a run ends keep executing in the server, so after each of these runs the bench waits until
+  the app's pg pool has been idle for 3 s (cancelling in PostgreSQL after 180 s) before the next measurement.
+- Certificate modules, after the HTTP scenarios and chain verification (\`bench/pki.ts\`, \`bench/signing.ts\`): OCSP is the real
+  server's \`POST /pki/<slug>/ocsp\` in its own database, hammered by autocannon in a child process with 16 requests in flight for
+  5 s, beside \`openssl ocsp -port\` (one process, sequential) driven the same way; the CRL is \`regenerateCrl()\` over
+  ${fmt(TARGETS.crlEntries)} revoked rows (read, DER, sign, store), parsed back with \`openssl crl -text\`, beside \`openssl ca -gencrl\`
+  on an index of the same size. PAdES is \`PdfSigningService.prepare\` + \`complete\` on a ~1 MB generated PDF (15 runs after 2 warm-ups,
+  median; assembly embeds an in-process RFC 3161 timestamp and OCSP/CRL for the DSS), beside \`openssl cms -sign\` over the same
+  ByteRange bytes (a plain CMS, process start included). Ratios are app ÷ OpenSSL: for a time, above 1 means slower than OpenSSL; for a rate, above 1 means faster.
 - Login runs at ${r.config.loginConnections} connections, rotating over 20 benchmark accounts; the per-address login limit
   (\`LOGIN_RATE_LIMIT\`, 20/min by default) is raised for the run so that it is not what gets measured.
 - Chain verification runs after the load (so it also covers the entries the logins appended) and must return \`ok\`.
@@ -171,6 +290,12 @@ ${t.map((x) => `| ${x.metric} | ${x.target} | ${x.measured} | ${x.verdict} |`).j
 ### All scenarios
 
 ${scenarioTable(r)}
+
+### GRC endpoints: statements per request
+
+One request each on the idle server, before the load (statements the app sent to PostgreSQL, heaviest first):
+
+${profileList(r)}
 
 ### Query plans
 
@@ -237,6 +362,31 @@ export function notes(r: Results): string {
       (verifyPlan ? `; its plan: \`${verifyPlan.nodes.slice(0, 3).map((n) => n.trim()).join(' → ')}\`.` : '.') +
       ` Runs: ${r.verify.runsMs?.map((x) => fmt(x / 1000, 2)).join(' / ') ?? '?'} s, with the machine ${r.verify.background?.cpuBusyPct ?? '?'} % busy just before.`,
   );
+  const grc = ['applications', 'risks', 'riskHeatmap', 'complianceDashboard'].map((n) => r.scenarios.find((x) => x.name === n)).filter((x): x is Scenario => !!x);
+  if (grc.length) {
+    const prof = (n: string) => r.profiles?.find((p) => p.name === n);
+    out.push(
+      `- **GRC endpoints (no targets).** ` +
+        grc
+          .map((g) => {
+            const p = prof(g.name);
+            return `${g.name}: ${fmt(g.summary.requestsPerSec, 1)} req/s, p99 ${g.summary.latency.p99} ms` + (p ? ` (one idle request ${fmt(p.ms, 1)} ms, ${p.statements.reduce((a, x) => a + x.calls, 0)} statements)` : '');
+          })
+          .join('; ') +
+        `. The statement timings and plans above show where each request spends its time.`,
+    );
+  }
+  const sg = r.signing;
+  const pk = r.pki;
+  if (sg && pk) {
+    out.push(
+      `- **Certificate modules** ran after the HTTP load, with the machine ${pk.background.cpuBusyPct ?? '?'} % busy before PKI and ` +
+        `${sg.background.cpuBusyPct ?? '?'} % before signing. ` +
+        (sg.error ? 'Signing: not measured (error). ' : `PAdES: ${fmt(sg.totalMedianMs!, 1)} ms median for prepare + assembly (target < ${TARGETS.padesMedianMs} ms). `) +
+        (pk.error ? 'PKI: not measured (error).' : `OCSP ${fmt(pk.ocsp_per_s!)}/s (target ≥ ${TARGETS.ocspPerSec}); CRL of ${fmt(pk.crl_entries!)} entries in ${fmt(pk.crl_100k_ms! / 1000, 2)} s (target < ${TARGETS.crlMs / 1000} s).`) +
+        ' Single runs on a shared host: see the findings for what dominates each.',
+    );
+  }
   out.push(
     `- **Shared, small machine.** Server, floor, PostgreSQL and the load generator share ${r.machine.cpus} vCPU, and the host was ` +
       `${r.background.cpuBusyPct ?? '?'} % busy with other work before the runs. Absolute numbers are therefore noisy and ` +

@@ -10,11 +10,13 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { loadEnv, repoRoot } from '../apps/server/src/config/env.js';
 import { bootstrap, createLogger, type Running } from '../apps/server/src/app/bootstrap.js';
-import { BENCH_PASSWORD, NAME_FRAGMENT, generateDataset, type Dataset } from './dataset.js';
+import { BENCH_PASSWORD, NAME_FRAGMENT, RISK_YEAR, generateDataset, type Dataset } from './dataset.js';
 import { capturePeopleSql, startFloor, type Floor } from './floor.js';
-import { diagnose, timeVerification } from './diagnose.js';
+import { diagnose, profileRequest, timeVerification, type RequestProfile } from './diagnose.js';
 import { backgroundLoad, interleaved, scenario, type Scenario } from './load.js';
 import { printTable, writeReports, type Results } from './report.js';
+import { runPkiBench } from './pki.js';
+import { runSigningBench } from './signing.js';
 
 const num = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number(v));
 const cfg = {
@@ -30,6 +32,8 @@ const cfg = {
     people: num(process.env.BENCH_PEOPLE, 5000),
     auditRows: num(process.env.BENCH_AUDIT_ROWS, 1_000_000),
     loginUsers: 20,
+    applications: num(process.env.BENCH_APPLICATIONS, 20_000),
+    risks: num(process.env.BENCH_RISKS, 100_000),
   },
   /** The app's pool size (openDatabase default); the floor gets the same. */
   poolMax: 20,
@@ -70,6 +74,40 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
   return res.json() as Promise<any>;
 }
 
+/**
+ * After a scenario whose requests outlast the run (the server keeps working on requests whose client has
+ * gone), wait until the app is idle so the leftovers do not load the next measurement: its pg pool has no
+ * checked-out or waiting clients for 3 s in a row (requests spend time in Node between statements, so
+ * momentary database idleness is not enough). After 180 s, cancel what is still running in PostgreSQL.
+ */
+async function drain(pool: pg.Pool | null, url: string, log: (m: string) => void) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const activeSql = `from pg_stat_activity where datname = current_database() and state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+  try {
+    const busy = async () =>
+      pool ? pool.waitingCount > 0 || pool.idleCount < pool.totalCount : Number((await c.query(`select count(*) ${activeSql}`)).rows[0].count) > 0;
+    const t0 = performance.now();
+    let quiet = 0;
+    let cancelled = false;
+    while (quiet < 6) {
+      await new Promise((r) => setTimeout(r, 500));
+      quiet = (await busy()) ? 0 : quiet + 1;
+      const waited = performance.now() - t0;
+      if (!cancelled && waited > 180_000) {
+        const n = (await c.query(`select pg_cancel_backend(pid) ${activeSql}`)).rowCount;
+        log(`    still busy after 180 s: cancelled ${n} running statements`);
+        cancelled = true;
+      }
+      if (waited > 240_000) break;
+    }
+    const waited = performance.now() - t0;
+    if (waited > 4000) log(`    waited ${(waited / 1000).toFixed(1)} s for requests left over from the run to finish`);
+  } finally {
+    await c.end();
+  }
+}
+
 async function main() {
   const started = new Date();
   const url = withDatabase(cfg.adminUrl, cfg.dbName);
@@ -99,7 +137,7 @@ async function main() {
     running = await bootstrap(env, { log: createLogger(env) });
     const database = running.deps.database;
 
-    log(`generating dataset (${cfg.size.opds} OPDs, ${cfg.size.people} people, ${cfg.size.auditRows.toLocaleString('en')} audit entries) …`);
+    log(`generating dataset (${cfg.size.opds} OPDs, ${cfg.size.people} people, ${cfg.size.auditRows.toLocaleString('en')} audit entries, ${cfg.size.applications.toLocaleString('en')} applications, ${cfg.size.risks.toLocaleString('en')} risks) …`);
     const ds: Dataset = await generateDataset(database, url, cfg.size, log);
     log(`dataset ready in ${(ds.timings.totalMs / 1000).toFixed(1)} s (audit chain: ${ds.auditEntries.toLocaleString('en')} entries)`);
 
@@ -121,8 +159,59 @@ async function main() {
     const entityMatches = Number((await database.raw(`select count(*) from audit_log where tenant_id = $1 and entity = 'person'`, [ds.tenantId])).rows[0].count);
     log(`people filter matches ${appPeople.total} of ${cfg.size.people}; audit total ${auditPage.total}; entity=person ${entityMatches} (app shows ${auditEntity.total}${auditEntity.totalCapped ? ', capped' : ''})`);
 
+    // GRC and certificate-module endpoints: each must answer 200 with totals that match the data before measuring.
+    // Search: the sample OPD's application name stem followed by " 1" (names are "<stem> <n>"): a subset of its applications.
+    const stem = (await database.raw(`select split_part(name, ' ', 1) as stem from sys_applications where tenant_id = $1 and opd_id = $2 order by name limit 1`, [ds.tenantId, ds.sampleOpdId])).rows[0]?.stem;
+    if (!stem) throw new Error('the sample OPD has no applications');
+    const appQ = `${stem} 1`;
+    const appsQs = `opdId=${ds.sampleOpdId}&q=${encodeURIComponent(appQ)}&page=1&pageSize=25`;
+    const appsPage = await getJson(`${appUrl}/api/systems/applications?${appsQs}`, { cookie });
+    const appsExpected = Number(
+      (await database.raw(
+        `select count(*) from sys_applications where tenant_id = $1 and opd_id = $2 and deleted_at is null and (name ilike $3 or purpose ilike $3 or url ilike $3)`,
+        [ds.tenantId, ds.sampleOpdId, `%${appQ}%`],
+      )).rows[0].count,
+    );
+    if (appsPage.total !== appsExpected || appsPage.total < 1 || appsPage.items.length !== Math.min(25, appsExpected))
+      throw new Error(`application list: total ${appsPage.total}, ${appsPage.items.length} items; expected ${appsExpected}`);
+    const risksQs = `year=${RISK_YEAR}&needsTreatment=true&page=1&pageSize=25`;
+    const risksPage = await getJson(`${appUrl}/api/risks?${risksQs}`, { cookie });
+    const risksExpected = Number(
+      (await database.raw(`select count(*) from risks where tenant_id = $1 and year = $2 and needs_treatment and deleted_at is null`, [ds.tenantId, RISK_YEAR])).rows[0].count,
+    );
+    if (risksPage.total !== risksExpected || risksPage.total < 1 || risksPage.items.length !== 25) throw new Error(`risk list: total ${risksPage.total}; expected ${risksExpected}`);
+    const heatQs = `year=${RISK_YEAR}`;
+    const heat = await getJson(`${appUrl}/api/risks/heatmap?${heatQs}`, { cookie });
+    if (heat.total !== ds.risks) throw new Error(`heat map: total ${heat.total}; expected ${ds.risks}`);
+    const dash = await getJson(`${appUrl}/api/compliance/dashboard`, { cookie });
+    const dashObligations = Number(dash.totals.total);
+    if (dash.regulations.length !== ds.regulationsBound || dashObligations < 1)
+      throw new Error(`compliance dashboard: ${dash.regulations.length} regulations (expected ${ds.regulationsBound}), ${dashObligations} obligations`);
+    log(
+      `applications q="${appQ}" in one OPD: ${appsPage.total} of ${ds.applications}; risks year=${RISK_YEAR} needsTreatment: ${risksPage.total} of ${ds.risks}; ` +
+        `heat map total ${heat.total}; compliance dashboard: ${dash.regulations.length} regulations, ${dashObligations} obligations ${JSON.stringify(dash.totals)}`,
+    );
+
     log('query plans (EXPLAIN ANALYZE of the SQL the app sends) …');
     const plans = await diagnose(running.deps, url, ds.tenantId, ds.sampleOpdId, NAME_FRAGMENT, captured);
+    // One request each on the idle server: every statement the app sends is timed, the slowest EXPLAINed.
+    const grcEndpoints: [string, string][] = [
+      ['applications', `/api/systems/applications?${appsQs}`],
+      ['risks', `/api/risks?${risksQs}`],
+      ['riskHeatmap', `/api/risks/heatmap?${heatQs}`],
+      ['complianceDashboard', '/api/compliance/dashboard'],
+    ];
+    const profiles: RequestProfile[] = [];
+    let appPool: pg.Pool | null = null;
+    for (const [name, pathQs] of grcEndpoints) {
+      await getJson(`${appUrl}${pathQs}`, { cookie }); // warm
+      const { profile, plan, pool } = await profileRequest(database.raw, name, () => getJson(`${appUrl}${pathQs}`, { cookie }));
+      appPool ??= pool;
+      profiles.push(profile);
+      if (plan) plans.push(plan);
+      const top = profile.statements[0];
+      log(`  ${name}: one request ${profile.ms.toFixed(1)} ms, ${profile.statements.reduce((a, x) => a + x.calls, 0)} statements; slowest ${top ? `${top.maxMs.toFixed(1)} ms: ${top.sql.slice(0, 90)}…` : '—'}`);
+    }
     for (const p of plans) log(`  ${p.name.padEnd(34)} ${p.executionMs.toFixed(2).padStart(9)} ms  ${p.nodes[0]?.trim()}`);
 
     const idle = await backgroundLoad(2000);
@@ -157,6 +246,10 @@ async function main() {
     scenarios.push(
       await scenario('auditEntity', { ...common, url: `${appUrl}/api/audit?page=1&pageSize=50&entity=person`, method: 'GET', headers: { cookie }, connections: cfg.connections }, log),
     );
+    for (const [name, pathQs] of grcEndpoints) {
+      scenarios.push(await scenario(name, { ...common, url: `${appUrl}${pathQs}`, method: 'GET', headers: { cookie }, connections: cfg.connections }, log));
+      await drain(appPool, url, log);
+    }
 
     const verifyBackground = await backgroundLoad(2000);
     log(`verifying the audit chain (background CPU ${verifyBackground.cpuBusyPct ?? '?'} %, load ${verifyBackground.loadavg1}) …`);
@@ -167,6 +260,28 @@ async function main() {
       log(`  ${v.label}: ${v.entries.toLocaleString('en')} entries in ${(v.ms / 1000).toFixed(2)} s = ${Math.round(v.rowsPerSec).toLocaleString('en')} rows/s${v.runsMs ? ` (median of runs: ${v.runsMs.join(', ')} ms)` : ''}`);
     }
     if (verify.plan) plans.push(verify.plan);
+
+    // Certificate modules, after the HTTP scenarios: each uses its own database / in-process objects.
+    const pkiBackground = await backgroundLoad(2000);
+    log(`PKI: OCSP and a ${Number(process.env.BENCH_PKI_CRL ?? 100_000).toLocaleString('en')}-entry CRL vs OpenSSL (background CPU ${pkiBackground.cpuBusyPct ?? '?'} %, load ${pkiBackground.loadavg1}) …`);
+    let pki: Results['pki'];
+    try {
+      pki = { ...(await runPkiBench()), background: pkiBackground };
+      log(`  ${JSON.stringify(pki)}`);
+    } catch (e) {
+      pki = { error: String((e as Error)?.stack ?? e), background: pkiBackground };
+      log(`  PKI bench failed: ${e}`);
+    }
+    const signingBackground = await backgroundLoad(2000);
+    log(`signing: PAdES prepare + assemble for a ~1 MB PDF vs openssl cms -sign (background CPU ${signingBackground.cpuBusyPct ?? '?'} %, load ${signingBackground.loadavg1}) …`);
+    let signing: Results['signing'];
+    try {
+      signing = { ...(await runSigningBench()), background: signingBackground };
+      log(`  ${JSON.stringify(signing)}`);
+    } catch (e) {
+      signing = { error: String((e as Error)?.stack ?? e), background: signingBackground };
+      log(`  signing bench failed: ${e}`);
+    }
 
     const results: Results = {
       date: started.toISOString(),
@@ -190,6 +305,15 @@ async function main() {
         peopleFilter: { opdId: ds.sampleOpdId, q: NAME_FRAGMENT, matches: appPeople.total },
         auditEntityMatches: entityMatches,
         auditEntityShown: `${auditEntity.total}${auditEntity.totalCapped ? '+' : ''}`,
+        applications: ds.applications,
+        categorizedApplications: ds.categorizedApplications,
+        riskContexts: ds.riskContexts,
+        risks: ds.risks,
+        riskYear: RISK_YEAR,
+        regulationsBound: ds.regulationsBound,
+        applicationFilter: { opdId: ds.sampleOpdId, q: appQ, matches: appsPage.total },
+        riskFilter: { year: RISK_YEAR, needsTreatment: true, matches: risksPage.total },
+        complianceTotals: dash.totals,
         timings: ds.timings,
       },
       floorSql: captured,
@@ -197,6 +321,9 @@ async function main() {
       scenarios,
       verify: verify.app,
       verifyDirect: verify.direct,
+      profiles,
+      pki,
+      signing,
     };
     printTable(results);
     writeReports(results, repoRoot);
