@@ -28,7 +28,7 @@ test('[R-REG][K4] open MDN-30, read Pasal 7, attest an obligation and see its st
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Pernyataan').fill('Seluruh ASN Dinas Kominfo telah memiliki Sertifikat Elektronik BSrE per November 2026.');
   await dialog.getByRole('button', { name: 'Simpan pernyataan' }).click();
-  await expect(page.getByText('Pernyataan pemenuhan disimpan.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Pernyataan pemenuhan disimpan.', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(obligation.getByText('Terpenuhi', { exact: true })).toBeVisible({ timeout: 20_000 });
 
   // The compliance view counts it too
