@@ -22,6 +22,17 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 const headFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9E1F2' } };
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** exceljs writes strings as text, never as formulas. */
+/** A group of the four rating columns the national forms repeat (likelihood, impact, score, level). */
+const ratingGroup = (header: string): Col => ({
+  header,
+  width: 0,
+  sub: [
+    { header: 'Level Kemungkinan', width: 11 },
+    { header: 'Level Dampak', width: 10 },
+    { header: 'Besaran Risiko', width: 10 },
+    { header: 'Level Risiko', width: 14 },
+  ],
+});
 const txt = (v: unknown) => (v == null || v === '' ? '' : String(v));
 
 function titleBlock(ws: ExcelJS.Worksheet, width: number, title: string, d: FormData) {
@@ -175,16 +186,7 @@ function penilaian(wb: ExcelJS.Workbook, d: FormData) {
       ],
     },
     { header: 'Sistem Pengendalian yang Ada', width: 28 },
-    {
-      header: 'Analisis Risiko',
-      width: 0,
-      sub: [
-        { header: 'Level Kemungkinan', width: 11 },
-        { header: 'Level Dampak', width: 10 },
-        { header: 'Besaran Risiko', width: 10 },
-        { header: 'Level Risiko', width: 14 },
-      ],
-    },
+    ratingGroup('Analisis Risiko'),
     { header: 'Prioritas Risiko', width: 10 },
     { header: 'Keputusan Perlu Penanganan', width: 12 },
     { header: 'Persetujuan Pemilik Risiko', width: 16 },
@@ -238,16 +240,7 @@ function penanganan(wb: ExcelJS.Workbook, d: FormData) {
     { header: 'Keluaran', width: 24 },
     { header: 'Jadwal Implementasi', width: 0, sub: [{ header: 'Mulai', width: 12 }, { header: 'Selesai', width: 12 }] },
     { header: 'Penanggung Jawab', width: 24 },
-    {
-      header: 'Risiko Residual Harapan',
-      width: 0,
-      sub: [
-        { header: 'Level Kemungkinan', width: 11 },
-        { header: 'Level Dampak', width: 10 },
-        { header: 'Besaran Risiko', width: 10 },
-        { header: 'Level Risiko', width: 14 },
-      ],
-    },
+    ratingGroup('Risiko Residual Harapan'),
     { header: 'Status', width: 14 },
   ];
   let r = titleBlock(ws, 17, 'FORMULIR 4.0 RENCANA PENANGANAN RISIKO SPBE', d);
@@ -292,16 +285,7 @@ function pemantauan(wb: ExcelJS.Workbook, d: FormData) {
     { header: 'Risiko (Kejadian)', width: 32 },
     { header: 'Tanggal Pemantauan', width: 14 },
     { header: 'Realisasi Penanganan', width: 40 },
-    {
-      header: 'Risiko Saat Pemantauan',
-      width: 0,
-      sub: [
-        { header: 'Level Kemungkinan', width: 11 },
-        { header: 'Level Dampak', width: 10 },
-        { header: 'Besaran Risiko', width: 10 },
-        { header: 'Level Risiko', width: 14 },
-      ],
-    },
+    ratingGroup('Risiko Saat Pemantauan'),
     { header: 'Keterangan / Rekomendasi', width: 36 },
   ];
   let r = titleBlock(ws, 10, 'FORMULIR 5.0 LAPORAN PEMANTAUAN RISIKO SPBE', d);
