@@ -13,3 +13,4 @@ export * from './contracts/governance.js';
 export * from './contracts/pki.js';
 export * from './contracts/certificates.js';
 export * from './contracts/signing.js';
+export * from './contracts/secops.js';

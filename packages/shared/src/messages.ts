@@ -11,6 +11,7 @@ import { governanceMessages } from './messages/governance.js';
 import { pkiMessages } from './messages/pki.js';
 import { certificatesMessages } from './messages/certificates.js';
 import { signingMessages } from './messages/signing.js';
+import { secopsMessages } from './messages/secops.js';
 
 const coreMessages = {
   // generic errors
@@ -83,6 +84,7 @@ export const messages = {
   ...pkiMessages,
   ...certificatesMessages,
   ...signingMessages,
+  ...secopsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

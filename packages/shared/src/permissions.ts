@@ -42,6 +42,9 @@ export const permissionCatalog = [
   { code: 'certificates.revoke', module: 'certificates', id: 'Mencabut sertifikat elektronik', en: 'Revoke electronic certificates' },
   { code: 'pki.manage', module: 'pki', id: 'Mengelola otoritas sertifikat (CA, CRL, OCSP, TSA)', en: 'Manage the certificate authority (CA, CRL, OCSP, TSA)' },
   { code: 'documents.sign', module: 'signing', id: 'Menandatangani dan melindungi dokumen elektronik', en: 'Sign and protect electronic documents' },
+  // security cycle and security operations centre (D13, D14)
+  { code: 'secops.read', module: 'secops', id: 'Melihat siklus keamanan, temuan dan pusat operasi keamanan', en: 'View the security cycle, findings and the security operations centre' },
+  { code: 'secops.manage', module: 'secops', id: 'Mengelola siklus keamanan, temuan dan pusat operasi keamanan', en: 'Manage the security cycle, findings and the security operations centre' },
 ] as const;
 
 export type Permission = (typeof permissionCatalog)[number]['code'];
@@ -49,7 +52,7 @@ export const allPermissions = permissionCatalog.map((p) => p.code) as Permission
 
 const read: Permission[] = ['tenant.read', 'org.read', 'people.read', 'files.read'];
 /** Read access to the GRC registers and compliance view. */
-const grcRead: Permission[] = ['regulations.read', 'systems.read', 'risks.read', 'governance.read', 'certificates.read'];
+const grcRead: Permission[] = ['regulations.read', 'systems.read', 'risks.read', 'governance.read', 'certificates.read', 'secops.read'];
 /** What every civil servant does with their own certificate. */
 const certUser: Permission[] = ['certificates.apply', 'documents.sign'];
 
@@ -68,9 +71,9 @@ export const defaultRoles: {
   { code: 'kepala_daerah', id: 'Kepala Daerah', en: 'Head of region', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'audit.read', 'reports.export', 'governance.approve'] },
   { code: 'wakil_kepala_daerah', id: 'Wakil Kepala Daerah', en: 'Deputy head of region', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'reports.export'] },
   { code: 'sekda', id: 'Sekretaris Daerah (Koordinator SPBE)', en: 'Regional secretary (SPBE coordinator)', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'audit.read', 'reports.export', 'governance.approve', 'risks.approve', 'compliance.attest'] },
-  { code: 'kepala_dinas', id: 'Kepala Dinas (Ketua Tim Pelaksana Teknis)', en: 'Head of the Dinas (technical team chair)', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'org.manage', 'people.manage', 'access.read', 'audit.read', 'files.upload', 'reports.export', 'regulations.manage', 'compliance.attest', 'systems.manage', 'systems.infra', 'risks.manage', 'risks.approve', 'risks.configure', 'governance.manage', 'governance.approve', 'certificates.manage'] },
+  { code: 'kepala_dinas', id: 'Kepala Dinas (Ketua Tim Pelaksana Teknis)', en: 'Head of the Dinas (technical team chair)', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'org.manage', 'people.manage', 'access.read', 'audit.read', 'files.upload', 'reports.export', 'regulations.manage', 'compliance.attest', 'systems.manage', 'systems.infra', 'risks.manage', 'risks.approve', 'risks.configure', 'governance.manage', 'governance.approve', 'certificates.manage', 'secops.manage'] },
   { code: 'anggota_tim', id: 'Anggota Tim Pelaksana Teknis', en: 'Technical team member', scope: 'opd', permissions: [...read, ...grcRead, ...certUser, 'files.upload', 'reports.export', 'systems.manage', 'risks.manage', 'risks.approve', 'governance.manage', 'compliance.attest', 'certificates.manage'] },
-  { code: 'kabid_persandian', id: 'Kabid/Kasi Persandian', en: 'Head of the persandian section', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'org.manage', 'people.manage', 'access.read', 'audit.read', 'files.upload', 'files.classified', 'reports.export', 'regulations.manage', 'compliance.attest', 'systems.manage', 'systems.infra', 'risks.manage', 'risks.configure', 'governance.manage', 'certificates.manage', 'certificates.revoke', 'pki.manage'] },
+  { code: 'kabid_persandian', id: 'Kabid/Kasi Persandian', en: 'Head of the persandian section', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'org.manage', 'people.manage', 'access.read', 'audit.read', 'files.upload', 'files.classified', 'reports.export', 'regulations.manage', 'compliance.attest', 'systems.manage', 'systems.infra', 'risks.manage', 'risks.configure', 'governance.manage', 'certificates.manage', 'certificates.revoke', 'pki.manage', 'secops.manage'] },
   { code: 'sandiman', id: 'Sandiman / Operator Transmisi Sandi', en: 'Sandiman / cipher operator', scope: 'tenant', permissions: [...read, ...grcRead, ...certUser, 'files.upload', 'files.classified'] },
   { code: 'pengelola_ra', id: 'Pengelola Otoritas Pendaftaran', en: 'Registration Authority operator', scope: 'tenant', permissions: [...read, ...certUser, 'certificates.read', 'certificates.manage', 'certificates.verify', 'certificates.revoke', 'files.upload', 'files.classified', 'reports.export'] },
   { code: 'bagian_umum', id: 'Bagian Umum (Tata Usaha Surat)', en: 'General affairs (mail desk)', scope: 'tenant', permissions: [...read, ...certUser, 'files.upload'] },

@@ -1,6 +1,7 @@
 import type { ModuleContext, ModuleFactory, PersadaModule } from './module.js';
 import { regulationsModule } from '../modules/regulations/index.js';
 import { systemsModule } from '../modules/systems/index.js';
+import { secopsModule } from '../modules/secops/index.js';
 import { risksModule } from '../modules/risks/index.js';
 import { governanceModule } from '../modules/governance/index.js';
 import { pkiModule } from '../modules/pki/index.js';
@@ -10,6 +11,7 @@ import { signingModule } from '../modules/signing/index.js';
 /** Domain modules in creation order: a module may use those before it (ctx.modules). */
 export const moduleFactories: ModuleFactory[] = [
   systemsModule,
+  secopsModule,
   risksModule,
   governanceModule,
   pkiModule,

@@ -8,3 +8,4 @@ export * from './governance.js';
 export * from './pki.js';
 export * from './certificates.js';
 export * from './signing.js';
+export * from './secops.js';

@@ -81,6 +81,10 @@ export const evidenceCheckKeys = [
   'certificates.yearly_evaluation',
   'certificates.provider_agreement',
   'certificates.documents_signed',
+  // secops (D13, D14)
+  'secops.infrastructure_assured',
+  'secops.cycle_per_application',
+  'secops.soc_operating',
 ] as const;
 
 export type EvidenceCheckKey = (typeof evidenceCheckKeys)[number];
