@@ -388,6 +388,55 @@ Object.assign(specs, {
   'GET /api/systems/summary': { needs: [org('systems.read', 'any')] },
 });
 
+// Secops module (D13, D14): activities on A's application in OPD X (OPD-scoped readers see them); SOC records are tenant-wide.
+const soBodies = {
+  activity: async () => ({ targetKind: 'application', applicationId: await sysId('applications'), function: 'identifikasi', kind: 'vulnerability_assessment', performedOn: '2026-01-05', executor: 'internal' }),
+  finding: () => ({ title: `Temuan uji ${n()}`, severity: 'tinggi', dueDate: '2026-02-05' }),
+  coverage: async () => ({ targetKind: 'application', applicationId: await sysId('applications'), tool: `Alat pantau ${n()}` }),
+  report: () => ({ periodStart: '2026-01-01', periodEnd: '2026-03-31', eventsObserved: 10, alertsEscalated: 2, incidentsRaised: 0 }),
+  soc: () => ({ name: 'SOC Alfa', operatingHours: '24/7' }),
+};
+const soFresh = {
+  activity: async () => (await ok(adminA.call({ method: 'POST', url: '/api/secops/activities', body: await soBodies.activity() }))).id as string,
+  finding: async () => (await ok(adminA.call({ method: 'POST', url: `/api/secops/activities/${await soFresh.activity()}/findings`, body: soBodies.finding() }))).id as string,
+  coverage: async () => (await ok(adminA.call({ method: 'POST', url: '/api/secops/coverage', body: await soBodies.coverage() }))).id as string,
+  report: async () => (await ok(adminA.call({ method: 'POST', url: '/api/secops/reports', body: soBodies.report() }))).id as string,
+};
+const soIds: Record<string, Promise<string>> = {};
+const soId = (k: 'activity' | 'finding' | 'report') => (soIds[k] ??= soFresh[k]());
+/** B's secops record id by route segment (activities, findings, coverage, reports). */
+let SOB: Record<string, string> = {};
+const soRead: Need[] = [org('secops.read', 'any')];
+const soTenant: Need[] = [org('secops.read', 'tenant')];
+const soManage: Need[] = [org('secops.manage', 'tenant')];
+Object.assign(specs, {
+  'GET /api/secops/targets': { needs: soRead },
+  'GET /api/secops/overview': { needs: soRead },
+  'GET /api/secops/activities': { needs: soRead },
+  'POST /api/secops/activities': { needs: soManage, body: soBodies.activity },
+  'GET /api/secops/activities/:id': { needs: [org('secops.read')], id: () => soId('activity') },
+  'PUT /api/secops/activities/:id': { needs: soManage, id: () => soId('activity'), body: soBodies.activity },
+  'DELETE /api/secops/activities/:id': { needs: soManage, id: () => soFresh.activity() },
+  'POST /api/secops/activities/:id/findings': { needs: soManage, id: () => soId('activity'), body: soBodies.finding },
+  'GET /api/secops/findings': { needs: soRead },
+  'GET /api/secops/findings/export': { needs: soRead, query: '?format=csv' },
+  'GET /api/secops/findings/:id': { needs: [org('secops.read')], id: () => soId('finding') },
+  'PUT /api/secops/findings/:id': { needs: soManage, id: () => soId('finding'), body: soBodies.finding },
+  'POST /api/secops/findings/:id/status': { needs: soManage, id: () => soFresh.finding(), body: () => ({ status: 'diperbaiki', date: '2026-02-01' }) },
+  'DELETE /api/secops/findings/:id': { needs: soManage, id: () => soFresh.finding() },
+  'GET /api/secops/soc': { needs: soTenant },
+  'PUT /api/secops/soc': { needs: soManage, body: soBodies.soc },
+  'GET /api/secops/coverage': { needs: soRead },
+  'POST /api/secops/coverage': { needs: soManage, body: soBodies.coverage },
+  'DELETE /api/secops/coverage/:id': { needs: soManage, id: () => soFresh.coverage() },
+  'GET /api/secops/reports': { needs: soTenant },
+  'POST /api/secops/reports': { needs: soManage, body: soBodies.report },
+  'GET /api/secops/reports/:id': { needs: soTenant, id: () => soId('report') },
+  'PUT /api/secops/reports/:id': { needs: soManage, id: () => soId('report'), body: soBodies.report },
+  'DELETE /api/secops/reports/:id': { needs: soManage, id: () => soFresh.report() },
+  'GET /api/secops/reports/:id/document': { needs: soTenant, id: () => soId('report'), query: '?format=xlsx' },
+});
+
 // Certificates module (K2–K13): the applicant's own records are made for the calling user; deciding needs an
 // appointed RA operator holding a valid RA certificate, so every caller is appointed first (appointment grants no rights).
 const cert = {
@@ -601,6 +650,7 @@ function foreignId(path: string): string {
     [/^\/api\/risk-treatments\//, B.riskTreatment], [/^\/api\/risk-monitorings\//, B.riskMonitoring], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     ...Object.entries(BG).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/governance/${k}/`), id]),
+    ...Object.entries(SOB).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/secops/${k}/`), id]),
     [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     [/^\/api\/notifications\//, B.notification], [/^\/api\/pki\/certificates\//, B.pkiCert], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
@@ -689,6 +739,16 @@ beforeAll(async () => {
     bcdr: await govB('/api/governance/bcdr', { serviceName: 'Layanan Rahasia Zeta', rtoMinutes: 1, rpoMinutes: 1, strategy: 'Rahasia Zeta' }),
   };
   secretsB.push(...Object.values(BG));
+  // B's secops records (D13, D14)
+  const soActB = await ok(b({ method: 'POST', url: '/api/secops/activities', body: { targetKind: 'application', applicationId: sysForeign.applications, function: 'deteksi', kind: 'monitoring_review', performedOn: '2026-01-05', executor: 'third_party', executorName: 'PT Rahasia Zeta' } }));
+  SOB = {
+    activities: soActB.id,
+    findings: (await ok(b({ method: 'POST', url: `/api/secops/activities/${soActB.id}/findings`, body: { title: 'Temuan Rahasia Zeta', severity: 'kritis' } }))).id,
+    coverage: (await ok(b({ method: 'POST', url: '/api/secops/coverage', body: { targetKind: 'application', applicationId: sysForeign.applications, tool: 'Alat Zeta' } }))).id,
+    reports: (await ok(b({ method: 'POST', url: '/api/secops/reports', body: { periodStart: '2026-01-01', periodEnd: '2026-03-31', eventsObserved: 5, alertsEscalated: 1, incidentsRaised: 0, notes: 'Laporan Rahasia Zeta' } }))).id,
+  };
+  await ok(b({ method: 'PUT', url: '/api/secops/soc', body: { name: 'SOC Rahasia Zeta', operatingHours: '24/7' } }));
+  secretsB.push(...Object.values(SOB));
 
   // Tenant A: OPD X (scoped roles live here), OPD Y, and one record of each kind.
   const x = await ok(adminA.call({ method: 'POST', url: '/api/opds', body: opdBody('A.01', 'Dinas Alfa Utama') }));
@@ -768,6 +828,8 @@ describe('authorization sweep', { timeout: 240_000 }, () => {
       { method: 'POST', url: '/api/systems/ip-addresses', body: { ...sysBodies['ip-addresses'](A.opd), applicationId: sysForeign.applications } },
       { method: 'POST', url: '/api/systems/interconnections', body: { ...sysBodies.interconnections(A.opd), thirdPartyId: sysForeign['third-parties'] } },
       { method: 'PUT', url: `/api/systems/applications/${sysForeign.applications}`, body: sysBodies.applications(A.opd) },
+      { method: 'POST', url: '/api/secops/activities', body: { targetKind: 'application', applicationId: sysForeign.applications, function: 'identifikasi', kind: 'other', performedOn: '2026-01-05', executor: 'internal' } },
+      { method: 'POST', url: '/api/secops/coverage', body: { targetKind: 'application', applicationId: sysForeign.applications, tool: 'Alat Asing' } },
       { method: 'POST', url: '/api/certificates/needs', body: { ...certNeedBody(), opdId: B.opd } },
       { method: 'POST', url: '/api/certificates/ra-operators', body: { userId: B.user, decreeNumber: '800/9/2026', decreeDate: '2026-01-05' } },
       { method: 'POST', url: '/api/certificates/applications', body: { ...certBody(adminA), applicantUserId: B.user } },

@@ -27,6 +27,7 @@ import { regulationsRoutes } from '@/features/regulations/routes';
 import { systemsRoutes } from '@/features/systems/routes';
 import { risksRoutes } from '@/features/risks/routes';
 import { governanceRoutes } from '@/features/governance/routes';
+import { secopsRoutes } from '@/features/secops/routes';
 import { pkiRoutes } from '@/features/pki/routes';
 import { certificatesRoutes } from '@/features/certificates/routes';
 import { signingPublicRoutes, signingRoutes } from '@/features/signing/routes';
@@ -95,6 +96,7 @@ export const routeTree = rootRoute.addChildren([
     ...systemsRoutes,
     ...risksRoutes,
     ...governanceRoutes,
+    ...secopsRoutes,
     ...pkiRoutes,
     ...certificatesRoutes,
     ...signingRoutes,

@@ -19,6 +19,8 @@ import certificatesId from '@/features/certificates/locales/id.json';
 import certificatesEn from '@/features/certificates/locales/en.json';
 import signingId from '@/features/signing/locales/id.json';
 import signingEn from '@/features/signing/locales/en.json';
+import secopsId from '@/features/secops/locales/id.json';
+import secopsEn from '@/features/secops/locales/en.json';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -32,5 +34,5 @@ function merge(into: Tree, from: Tree): Tree {
 
 const build = (base: Tree, parts: Tree[]) => parts.reduce((acc, p) => merge(acc, p), merge({}, base));
 
-export const idResources = build(id as Tree, [regulationsId, systemsId, risksId, governanceId, pkiId, certificatesId, signingId] as Tree[]) as typeof id & Tree;
-export const enResources = build(en as Tree, [regulationsEn, systemsEn, risksEn, governanceEn, pkiEn, certificatesEn, signingEn] as Tree[]) as typeof en & Tree;
+export const idResources = build(id as Tree, [regulationsId, systemsId, risksId, governanceId, pkiId, certificatesId, signingId, secopsId] as Tree[]) as typeof id & Tree;
+export const enResources = build(en as Tree, [regulationsEn, systemsEn, risksEn, governanceEn, pkiEn, certificatesEn, signingEn, secopsEn] as Tree[]) as typeof en & Tree;

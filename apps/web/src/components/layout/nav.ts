@@ -7,6 +7,7 @@ import { governanceNav } from '@/features/governance/nav';
 import { certificatesNav } from '@/features/certificates/nav';
 import { signingNav } from '@/features/signing/nav';
 import { pkiNav } from '@/features/pki/nav';
+import { secopsNav } from '@/features/secops/nav';
 
 export type { NavGroup, NavItem } from './nav-types';
 
@@ -23,7 +24,7 @@ export const navGroups: NavGroup[] = [
     ],
   },
   { labelKey: 'nav.groupGrc', items: [...regulationsNav, ...governanceNav] },
-  { labelKey: 'nav.groupSystems', items: [...systemsNav, ...risksNav] },
+  { labelKey: 'nav.groupSystems', items: [...systemsNav, ...risksNav, ...secopsNav] },
   { labelKey: 'nav.groupCertificates', items: [...certificatesNav, ...signingNav, ...pkiNav] },
   {
     labelKey: 'nav.groupAccess',
