@@ -224,7 +224,7 @@ export class CycleService {
     if (input.status === 'terbuka') Object.assign(patch, { fixedOn: null, verifiedOn: null, acceptedOn: null, acceptedReason: null });
     return this.db.transaction(async (tx) => {
       const row = await repo.updateFinding(tx, actor.tenantId, id, patch);
-      await recordAudit(tx, actor, { action: `status:${input.status}`, entity: FINDING_ENTITY, entityId: id, before: before.finding, after: row });
+      await recordAudit(tx, actor, { action: `status_${input.status}`, entity: FINDING_ENTITY, entityId: id, before: before.finding, after: row });
       await this.scheduleReminders(tx, actor, row, findingDto(before, this.today()).targetLabel);
       return findingDto((await repo.getFinding(tx, actor.tenantId, id))!, this.today());
     });
