@@ -10,6 +10,7 @@ import { systemActor } from '../../platform/context/actor.js';
 import type { EvidenceCheck } from '../../platform/compliance/evidence.js';
 import { decideObligation } from './compliance.evaluator.js';
 import { regulationsModule } from './index.js';
+import { loadSharedLibrary } from './regulations.library.js';
 import type { ComplianceService } from './compliance.service.js';
 
 let t: TestApp;
@@ -116,6 +117,27 @@ describe('regulation library', () => {
     expect(off.body.bound).toBe(false);
     const audit = await api.get('/api/audit?entity=regulation');
     expect(JSON.stringify(audit.body)).toMatch(/bind/);
+  });
+  it('[R-REG] a corrected obligation in a shipped file reaches an existing database without a new version', async () => {
+    await api.get('/api/regulations'); // the library is loaded
+    const db = t.deps.database.db;
+    const one = async (q: ReturnType<typeof sql>) => rowsOf<any>(await db.execute(q))[0];
+    const reg = await one(sql`select id from regulations where tenant_id is null and code = 'JBI-35' and status <> 'diganti' order by version desc limit 1`);
+    // Simulate a database loaded from an older encoding: a changed evidence key and a missing obligation
+    const target = await one(sql`select id, text, evidence_key from regulation_obligations where regulation_id = ${reg.id} and evidence_key is not null order by ord limit 1`);
+    const dropped = await one(sql`select id, text from regulation_obligations where regulation_id = ${reg.id} and id <> ${target.id} order by ord desc limit 1`);
+    await db.execute(sql`update regulation_obligations set evidence_key = null where id = ${target.id}`);
+    await db.execute(sql`delete from regulation_obligations where id = ${dropped.id}`);
+    const count = async () => Number((await one(sql`select count(*)::int as n from regulation_obligations where regulation_id = ${reg.id}`)).n);
+    const before = await count();
+    await loadSharedLibrary(db);
+    expect((await one(sql`select evidence_key from regulation_obligations where id = ${target.id}`)).evidence_key).toBe(target.evidence_key);
+    expect(await one(sql`select id from regulation_obligations where regulation_id = ${reg.id} and text = ${dropped.text}`)).toBeTruthy();
+    expect(await count()).toBe(before + 1);
+    // still one version of JBI-35, and loading again changes nothing
+    expect(Number((await one(sql`select count(*)::int as n from regulations where tenant_id is null and code = 'JBI-35'`)).n)).toBe(1);
+    await loadSharedLibrary(db);
+    expect(await count()).toBe(before + 1);
   });
 });
 
