@@ -235,3 +235,41 @@ test('[K3][K5][K6][K7][K9][K10][K11][K12][K14][K15] ASN mengajukan, ditolak, mem
   expect(revoked.out, revoked.out).toMatch(/Certificate has been Revoked/);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('[K1][K11] Kepala Dinas mencatat perjanjian dengan BSrE beserta naskahnya, menunjuk Pengelola RA dengan SK, lalu mengakhiri penunjukan', async ({ browser }) => {
+  const head = await signIn(browser, OFFICIAL);
+  await head.getByRole('link', { name: 'Pengelola RA', exact: true }).click();
+  await expect(head.getByRole('heading', { name: 'Pengelola RA dan Perjanjian' })).toBeVisible();
+  // the seeded operator and agreement
+  await expect(head.getByRole('row', { name: /Rina Marlina/ })).toBeVisible();
+
+  await head.getByRole('button', { name: 'Catat Perjanjian' }).click();
+  const agr = head.getByRole('dialog');
+  await agr.getByLabel('Nomor perjanjian *').fill('B/301/BSrE/PKS.01.00/2026');
+  await agr.getByLabel('Tanggal perjanjian *').fill('2026-11-02');
+  await agr.getByLabel('Berlaku sampai').fill('2029-11-01');
+  await agr.getByLabel('Naskah perjanjian (PDF/gambar)').setInputFiles(pdf('pks-bsre-2026.pdf'));
+  await agr.getByRole('button', { name: 'Simpan' }).click();
+  await expect(head.getByText('Perjanjian disimpan.').first()).toBeVisible();
+  const file = head.waitForEvent('download');
+  await head.getByRole('link', { name: 'pks-bsre-2026.pdf' }).click();
+  expect((await file).suggestedFilename()).toBe('pks-bsre-2026.pdf');
+
+  await head.getByRole('button', { name: 'Tunjuk Pengelola' }).click();
+  const dlg = head.getByRole('dialog');
+  await dlg.getByLabel('Cari pengguna').fill('Dedi');
+  await expect(dlg.getByRole('option', { name: /Dedi Kurniawan/ })).toHaveCount(1);
+  await dlg.getByLabel('Pengguna *').selectOption({ label: 'Dedi Kurniawan (dedi.kurniawan@contohkota.go.id)' });
+  await dlg.getByLabel('Nomor SK *').fill('800/050/DISKOMINFO/2026');
+  await dlg.getByLabel('Tanggal SK *').fill('2026-11-02');
+  await dlg.getByRole('button', { name: 'Tunjuk Pengelola' }).click();
+  await expect(head.getByText('Pengelola RA ditunjuk.').first()).toBeVisible();
+  const row = head.getByRole('row', { name: /Dedi Kurniawan/ });
+  await expect(row).toContainText('800/050/DISKOMINFO/2026');
+  await row.getByRole('button', { name: 'Akhiri Penunjukan' }).click();
+  await head.getByRole('alertdialog').getByRole('button', { name: 'Akhiri Penunjukan' }).click();
+  await expect(head.getByText('Penunjukan diakhiri.').first()).toBeVisible();
+  await expect(head.getByRole('row', { name: /Dedi Kurniawan/ })).toHaveCount(0);
+  await head.getByLabel('Tampilkan yang sudah berakhir').check();
+  await expect(head.getByRole('row', { name: /Dedi Kurniawan/ })).toContainText('penunjukan berakhir');
+});
