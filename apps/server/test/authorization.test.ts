@@ -447,6 +447,7 @@ const cert = {
   revocation: null as null | Promise<string>,
   complaint: null as null | Promise<string>,
   agreement: null as null | Promise<string>,
+  agreementWithFile: null as null | Promise<string>,
 };
 const certRaPem = () => providerCertificatePem('RA Uji');
 const certSpki = async () => {
@@ -616,6 +617,14 @@ Object.assign(specs, {
     needs: cDinas,
     id: () => (cert.agreement ??= (async () => (await ok(adminA.call({ method: 'POST', url: '/api/certificates/provider-agreements', body: { provider: 'BSrE', agreementNumber: 'PKS/1', signedOn: '2025-03-14' } }))).id)()),
     body: () => ({ provider: 'BSrE', agreementNumber: 'PKS/1-A', signedOn: '2025-03-14' }),
+  },
+  'GET /api/certificates/provider-agreements/:id/file': {
+    needs: cRead,
+    id: () =>
+      (cert.agreementWithFile ??= (async () => {
+        const f = await ok(adminA.call({ method: 'POST', url: '/api/certificates/uploads', file: 'pks-bsre.pdf' }));
+        return (await ok(adminA.call({ method: 'POST', url: '/api/certificates/provider-agreements', body: { provider: 'BSrE', agreementNumber: 'PKS/2', signedOn: '2025-03-14', fileId: f.id } }))).id;
+      })()),
   },
   'GET /api/certificates/evaluations': { needs: cRead },
   'PUT /api/certificates/evaluations': { needs: cDinas, body: () => ({ year: 2026, letterNumber: '800/99/DISKOMINFO/2026' }) },

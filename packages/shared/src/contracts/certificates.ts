@@ -349,6 +349,8 @@ export const ZProviderAgreementInput = z.object({
   signedOn: z.iso.date(),
   validUntil: z.iso.date().nullish(),
   notes: optText(2000),
+  /** An uploaded scan of the signed agreement (POST /api/certificates/uploads); omitted = unchanged. */
+  fileId: z.uuid().nullish(),
 });
 export type TProviderAgreementInput = z.input<typeof ZProviderAgreementInput>;
 export const ZProviderAgreement = z.object({
@@ -358,6 +360,7 @@ export const ZProviderAgreement = z.object({
   signedOn: z.string(),
   validUntil: z.string().nullable(),
   notes: z.string().nullable(),
+  fileName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TProviderAgreement = z.infer<typeof ZProviderAgreement>;

@@ -32,6 +32,7 @@ export const certificatesMessages = {
   'certificates.request_decided': { id: 'Permintaan ini sudah diputus.', en: 'This request has already been decided.' },
   'certificates.already_appointed': { id: 'Pengguna ini sudah ditunjuk sebagai Pengelola Otoritas Pendaftaran.', en: 'This user is already an appointed RA operator.' },
   'certificates.self_appointment': { id: 'Anda tidak dapat menunjuk diri sendiri.', en: 'You cannot appoint yourself.' },
+  'certificates.agreement_dates': { id: 'Tanggal berlaku tidak boleh sebelum tanggal perjanjian.', en: 'The end of validity cannot be before the agreement date.' },
   'certificates.renewal_exists': { id: 'Sudah ada permohonan pembaruan untuk sertifikat ini.', en: 'A renewal application already exists for this certificate.' },
   'certificates.file_not_yours': { id: 'Berkas tidak ditemukan atau bukan unggahan Anda.', en: 'The file was not found or was not uploaded by you.' },
   'certificates.document_not_required': { id: 'Jenis lampiran ini tidak diperlukan untuk jenis permohonan ini.', en: 'This document is not required for this kind of application.' },

@@ -226,6 +226,8 @@ export const certProviderAgreements = pgTable(
     signedOn: date('signed_on').notNull(),
     validUntil: date('valid_until'),
     notes: text('notes'),
+    /** The signed agreement (scan/PDF), stored encrypted. */
+    fileId: uuid('file_id').references(() => files.id),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

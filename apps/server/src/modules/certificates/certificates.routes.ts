@@ -101,6 +101,14 @@ export function oversightRoutes(app: FastifyInstance, svc: OversightService) {
     },
     async (req) => svc.saveAgreement(actorOf(req), req.body, req.params.id),
   );
+  r.get(`${base}/provider-agreements/:id/file`, { schema: { tags, summary: 'Unduh naskah perjanjian penyelenggara', params: ZId } }, async (req, reply) => {
+    const f = await svc.agreementFile(actorOf(req), req.params.id);
+    return reply
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header('x-content-sha256', f.sha256)
+      .type(f.mime)
+      .send(f.data);
+  });
   r.get(`${base}/evaluations`, { schema: { tags, response: { 200: z.array(ZEvaluation) } } }, async (req) => svc.listEvaluations(actorOf(req)));
   r.put(
     `${base}/evaluations`,

@@ -1,3 +1,4 @@
+import { verificationChecklist } from '@persada/shared';
 import type { Db } from '../../db/client.js';
 import type { DemoSeedContext } from '../../seed/context.js';
 import { certApplicationEvents, certApplications, certComplaints, certNeeds, certProviderAgreements, certRaOperators } from '../../db/schema/index.js';
@@ -14,7 +15,7 @@ const yearNow = () =>
 /**
  * Demo records of the RA for "Kota Contoh": the appointed RA operator (Rina Marlina, who obtains her
  * RA certificate from the CA on the verification page), the BSrE agreement, needs of several OPDs,
- * and applications in several states. No certificates are issued here: issuance needs the holder's
+ * and applications in several states (one approved, waiting for its holder's issuance). No certificates are issued here: issuance needs the holder's
  * own browser key.
  */
 export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promise<void> {
@@ -159,6 +160,21 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
           nip: '198706062011011009',
           status: 'cancelled',
         }),
+        // A second official whose application the RA has already verified: he only has to accept
+        // the agreement and make his key in his own browser (the co-signer of the demo journey).
+        app(4, {
+          applicant: 'kepala_dinas',
+          opd: 'DISKOMINFO',
+          commonName: 'Rahmat Hidayat',
+          email: `rahmat.hidayat@${DEMO_DOMAIN}`,
+          nip: '197505172000031004',
+          status: 'approved',
+          checklist: Object.fromEntries(verificationChecklist.individual.map((k) => [k, true])),
+          submittedAt: new Date(Date.now() - 3 * 86_400_000),
+          decidedAt: new Date(Date.now() - 2 * 86_400_000),
+          decidedBy: ra ?? null,
+          archivedAt: new Date(Date.now() - 2 * 86_400_000),
+        }),
       ])
       .returning();
     const byNo = new Map(apps.map((a) => [a.number.slice(-1), a]));
@@ -180,6 +196,10 @@ export async function seedCertificatesDemo(db: Db, ctx: DemoSeedContext): Promis
         ev(byNo.get('2')!, 'rejected', 'Rina Marlina', byNo.get('2')!.rejectionReason, ra),
         ev(byNo.get('3')!, 'created', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
         ev(byNo.get('3')!, 'cancelled', 'Yusuf Maulana', null, userIds.get('bagian_umum')),
+        ev(byNo.get('4')!, 'created', 'Rahmat Hidayat', null, userIds.get('kepala_dinas')),
+        ev(byNo.get('4')!, 'submitted', 'Rahmat Hidayat', null, userIds.get('kepala_dinas')),
+        ev(byNo.get('4')!, 'approved', 'Rina Marlina', null, ra),
+        ev(byNo.get('4')!, 'archived', 'Rina Marlina', null, ra),
       ]);
     if (userIds.get('operator_opd')) {
       await tx.insert(certComplaints).values({

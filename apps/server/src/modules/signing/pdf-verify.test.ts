@@ -92,6 +92,8 @@ describe('public verifier', () => {
     const r = await verifyPdf(signedOnce, t);
     expect(r.signatures[0].revocation.now).toBe('revoked');
     expect(r.signatures[0].revocation.atSigning).toBe('good');
+    // the embedded DSS still says "good": the current status is the responder's, and says so
+    expect(r.signatures[0].revocation.source).toBe('online');
     expect(r.verdict).toBe('warning');
   });
 

@@ -316,8 +316,9 @@ async function checkOne(index: number, s: RawSig, bytes: Uint8Array, trust: Veri
     try {
       const on = await trust.onlineStatus(signer, issuer);
       if (on.status !== 'unknown') {
+        // the current status shown to the user comes from the responder, not the embedded data
         r.revocation.now = on.status;
-        if (r.revocation.source === 'none') r.revocation.source = 'online';
+        r.revocation.source = 'online';
         if (on.status === 'revoked') {
           r.revocation.revokedAt = on.revokedAt?.toISOString() ?? r.revocation.revokedAt;
           r.revocation.atSigning = on.revokedAt && signingAt && on.revokedAt > signingAt ? (r.revocation.atSigning === 'unknown' ? 'good' : r.revocation.atSigning) : 'revoked';

@@ -92,6 +92,8 @@ export const certApi = {
   saveEvaluation: (body: TCertEvaluationInput) => api.put<TEvaluation>(`${base}/evaluations`, body),
   agreements: () => api.get<TProviderAgreement[]>(`${base}/provider-agreements`),
   saveAgreement: (body: TProviderAgreementInput) => api.post<TProviderAgreement>(`${base}/provider-agreements`, body),
+  updateAgreement: (id: string, body: TProviderAgreementInput) => api.put<TProviderAgreement>(`${base}/provider-agreements/${id}`, body),
+  agreementFileUrl: (id: string) => `${base}/provider-agreements/${id}/file`,
 };
 
 export const currentYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));

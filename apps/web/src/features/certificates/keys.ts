@@ -35,21 +35,42 @@ export async function generateKey(alg: KeyAlgorithm): Promise<GeneratedKey> {
   return { alg, keys, spki };
 }
 
-/** Keeps a non-extractable copy of the private key in IndexedDB (for signing in this browser). */
-export async function storeNonExtractable(id: string, key: GeneratedKey): Promise<boolean> {
+/** Serial as the signing feature keys it: lower-case hex without leading zero bytes. */
+export const keySerial = (serialHex: string) => serialHex.toLowerCase().replace(/^(00)+/, '');
+
+/**
+ * Keeps a non-extractable copy of the private key in IndexedDB (for signing in this browser), in
+ * the format agreed with the signing feature: database `persada-keys`, store `keys` keyed by the
+ * certificate serial, with the certificate PEM, the key and its use. The RA operator's own key
+ * (not a document-signing key) goes to a separate database, `persada-ra-keys`, so that the
+ * signing page never offers it.
+ */
+export async function storeNonExtractable(
+  cert: { serialHex: string; certPem: string },
+  key: GeneratedKey,
+  label: string,
+  database: 'persada-keys' | 'persada-ra-keys' = 'persada-keys',
+): Promise<boolean> {
   if (typeof indexedDB === 'undefined') return false;
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', key.keys.privateKey);
   const importAlg = key.alg === 'ECDSA' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, importAlg, false, ['sign']);
+  const record = { serial: keySerial(cert.serialHex), certificatePem: cert.certPem, privateKey, use: 'sign', label, createdAt: new Date().toISOString() };
   return new Promise((resolve) => {
-    const open = indexedDB.open('persada-keys', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('keys');
+    const open = indexedDB.open(database, 1);
+    open.onupgradeneeded = () => {
+      if (!open.result.objectStoreNames.contains('keys')) open.result.createObjectStore('keys', { keyPath: 'serial' });
+    };
     open.onerror = () => resolve(false);
     open.onsuccess = () => {
-      const tx = open.result.transaction('keys', 'readwrite');
-      tx.objectStore('keys').put({ privateKey, publicKey: key.keys.publicKey, alg: key.alg, createdAt: new Date().toISOString() }, id);
-      tx.oncomplete = () => resolve(true);
-      tx.onerror = () => resolve(false);
+      try {
+        const tx = open.result.transaction('keys', 'readwrite');
+        tx.objectStore('keys').put(record);
+        tx.oncomplete = () => resolve(true);
+        tx.onerror = () => resolve(false);
+      } catch {
+        resolve(false);
+      }
     };
   });
 }

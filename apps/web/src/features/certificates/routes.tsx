@@ -9,6 +9,7 @@ import { NeedsPage } from './components/needs-page';
 import { ComplaintsPage } from './components/complaints-page';
 import { RevocationsPage } from './components/revocations-page';
 import { StatisticsPage } from './components/statistics-page';
+import { RaAdminPage } from './components/ra-admin-page';
 
 /**
  * Routes of this feature, hung under `appRoute` from '@/routes/base' (login required).
@@ -52,4 +53,10 @@ const statistics = createRoute({
   component: withPermission('certificates.read', StatisticsPage),
 });
 
-export const certificatesRoutes = [mine, application, certificate, queue, verify, needs, revocations, complaints, statistics] as const;
+const raAdmin = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sertifikat/pengelola-ra',
+  component: withPermission('certificates.manage', RaAdminPage),
+});
+
+export const certificatesRoutes = [mine, application, certificate, queue, verify, needs, revocations, complaints, statistics, raAdmin] as const;

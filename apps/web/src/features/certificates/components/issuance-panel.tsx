@@ -51,7 +51,7 @@ export function IssuancePanel({ app, onIssued }: { app: TCertApplicationDetail; 
         acceptAgreement: true,
         spki: key.spki,
       });
-      const stored = await storeNonExtractable(cert.id, key).catch(() => false);
+      const stored = await storeNonExtractable(cert, key, `${app.commonName} (${t('certificates.issue.keyLabel')})`).catch(() => false);
       setResult({ cert, key, stored });
       toast.success(t('certificates.issue.done'));
     } catch (e) {

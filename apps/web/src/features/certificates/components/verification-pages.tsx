@@ -33,7 +33,7 @@ function RaStatusCard() {
     try {
       const key = await generateKey('ECDSA');
       const op = await certApi.issueRaCertificate(key.spki);
-      await storeNonExtractable(`ra-${op.id}`, key).catch(() => false);
+      await storeNonExtractable({ serialHex: op.raCertSerial ?? op.id, certPem: '' }, key, `RA ${op.userName ?? ''}`.trim(), 'persada-ra-keys').catch(() => false);
       toast.success(t('certificates.ra.certIssued'));
       await qc.invalidateQueries({ queryKey: ['certificates', 'ra-me'] });
     } catch (e) {
