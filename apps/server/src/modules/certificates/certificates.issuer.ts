@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import type { PersadaModule } from '../../app/module.js';
 import { AppError } from '../../platform/http/errors.js';
+import { dnText } from '../pki/certinfo.js';
 
 export type IssueProfile = 'signing' | 'encryption' | 'tls_server' | 'ra_operator';
 export type IssueRequest = {
@@ -70,7 +71,7 @@ function normalise(r: any): IssuedCertificate {
     notAfter: r.notAfter ? toDate(r.notAfter) : cert.notAfter,
     sha256: r.sha256 ?? createHash('sha256').update(Buffer.from(cert.rawData)).digest('hex'),
     profile: r.profile ?? '',
-    subjectDn: r.subjectDn ?? cert.subject,
+    subjectDn: r.subjectDn ?? dnText(cert.subject),
   };
 }
 
@@ -132,7 +133,7 @@ export function parseCertificatePem(pem: string) {
     const c = new x509.X509Certificate(pem.trim());
     return {
       serialHex: c.serialNumber.toLowerCase(),
-      subject: c.subject,
+      subject: dnText(c.subject),
       notBefore: c.notBefore,
       notAfter: c.notAfter,
       pem: c.toString('pem'),

@@ -9,6 +9,7 @@ import { certPolicy as policy } from './certificates.policy.js';
 import * as repo from './certificates.repo.js';
 import { operatorDto } from './registry.dto.js';
 import { validation } from './registry.shared.js';
+import { dnText } from '../pki/certinfo.js';
 
 /** RA operators: appointment by decree and their RA certificates (K11). */
 export class OperatorsService {
@@ -133,7 +134,7 @@ export class OperatorsService {
     await this.db.transaction(async (tx) => {
       const after = await repo.updateOperator(tx, actor.tenantId, id, {
         raCertSerial: c.serialHex,
-        raCertSubject: c.subject,
+        raCertSubject: dnText(c.subject),
         raCertNotAfter: c.notAfter,
         raCertSource: 'provider',
         raCertPem: c.pem,

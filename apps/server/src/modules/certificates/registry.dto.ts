@@ -1,6 +1,7 @@
 import type { TRaOperator, TRevocation, TComplaint, TCertNeed } from '@persada/shared';
 import { iso } from '../../platform/http/paging.js';
 import type * as repo from './certificates.repo.js';
+import { dnText } from '../pki/certinfo.js';
 
 export const needDto = (r: { need: any; opdName: string | null }): TCertNeed => ({
   id: r.need.id,
@@ -56,7 +57,7 @@ export const complaintDto = (r: Awaited<ReturnType<typeof repo.getComplaint>>): 
   certificateId: r!.c.certificateId,
   aboutOperatorUserId: r!.c.aboutOperatorUserId,
   aboutOperatorName: r!.aboutName,
-  subject: r!.c.subject,
+  subject: dnText(r!.c.subject),
   description: r!.c.description,
   raisedBy: r!.c.raisedBy,
   raisedByName: r!.raisedByName,

@@ -44,3 +44,9 @@ export function issuerHashes(p: CertParts): IssuerHashes {
   for (const alg of ['sha1', 'sha256', 'sha384', 'sha512'] as const) out[alg] = { name: h(alg, p.subjectDer), key: h(alg, p.publicKeyBits) };
   return out;
 }
+
+/**
+ * A distinguished name for people to read: @peculiar/x509 prints the X.520 serialNumber (the NIP)
+ * as its bare OID; show it as OpenSSL does. Never use the result to compare names.
+ */
+export const dnText = (dn: string) => dn.replace(/(^|,\s*)2\.5\.4\.5=/g, '$1serialNumber=');

@@ -67,6 +67,8 @@ describe('embedded CA core', () => {
     expect(text).toContain(`URI:${pki.urls(tenantA.id).crl}`);
     expect(text).toContain(`OCSP - URI:${pki.urls(tenantA.id).ocsp}`);
     expect(text).toContain('serialNumber = 199003032015031001');
+    // people read the NIP by its name, as OpenSSL prints it, not as a bare OID
+    expect(cert.subjectDn).toContain('serialNumber=199003032015031001');
     expect((await pki.status(tenantA.id, cert.serialHex)).status).toBe('good');
   });
 

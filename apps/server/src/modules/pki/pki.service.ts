@@ -16,6 +16,7 @@ import { issuerAdapter, type IssuerAdapter } from './issuers.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { IssueRequest, IssuedCertificate, PkiService, PkiUrls } from './pki.types.js';
 import { signLeaf } from './pki.sign-leaf.js';
+import { dnText } from './certinfo.js';
 
 const CA_LABEL = 'Otoritas Sertifikat';
 const CRL_VALIDITY_MS = 7 * 86_400_000;
@@ -289,7 +290,7 @@ export class PkiCore implements PkiService {
         issuerId: s.issuing.row.id,
         serialHex,
         profile: p.profile,
-        subjectDn: cert.subject,
+        subjectDn: dnText(cert.subject),
         commonName: p.commonName,
         email: p.email,
         sans: p.sans,
@@ -305,7 +306,7 @@ export class PkiCore implements PkiService {
         action: p.renewedFrom ? 'renew' : 'issue',
         entity: 'pki_certificate',
         entityId: r.id,
-        after: { serialHex, profile: p.profile, subjectDn: cert.subject, notBefore: cert.notBefore, notAfter: cert.notAfter, sha256, holder: p.holderRef ?? null, renewedFrom: p.renewedFrom ?? null },
+        after: { serialHex, profile: p.profile, subjectDn: dnText(cert.subject), notBefore: cert.notBefore, notAfter: cert.notAfter, sha256, holder: p.holderRef ?? null, renewedFrom: p.renewedFrom ?? null },
       });
       return r;
     });
@@ -320,7 +321,7 @@ export class PkiCore implements PkiService {
       notAfter: cert.notAfter,
       sha256,
       profile: p.profile,
-      subjectDn: cert.subject,
+      subjectDn: dnText(cert.subject),
     };
   }
 

@@ -4,6 +4,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfRef, PdfStream, PdfString, type PdfObject } from '@libpdf/core';
 import { OID, hex, sha256, toAb } from './cms.js';
+import { dnText } from '../pki/certinfo.js';
 
 export const VERIFY_MAX_BYTES = 15 * 1024 * 1024;
 
@@ -243,9 +244,9 @@ async function checkOne(index: number, s: RawSig, bytes: Uint8Array, trust: Veri
   const signer = new x509.X509Certificate(signerPk.toSchema().toBER(false));
   r.signer = {
     name: signer.subjectName.getField('CN')[0] ?? signer.subject,
-    subject: signer.subject,
+    subject: dnText(signer.subject),
     serialHex: signer.serialNumber.toLowerCase(),
-    issuer: signer.issuer,
+    issuer: dnText(signer.issuer),
     notBefore: signer.notBefore.toISOString(),
     notAfter: signer.notAfter.toISOString(),
   };

@@ -18,6 +18,7 @@ import { signingPolicy as policy } from './signing.policy.js';
 import type { TrustServices } from './trust.js';
 import * as repo from './signing.repo.js';
 import { buildSmimeMessage, canonicalMime } from './smime.js';
+import { dnText } from '../pki/certinfo.js';
 
 /** Where the signing module gets CA services: a tenant's CA, and the installation-wide trust list. */
 export type TrustProvider = {
@@ -323,7 +324,7 @@ export class SigningService {
         status: 'signed',
         signedAt: new Date(),
         certSerial: cert.serialNumber.toLowerCase(),
-        certSubject: cert.subject,
+        certSubject: dnText(cert.subject),
         timestamped: true,
       });
       await recordAudit(tx, actor, {
