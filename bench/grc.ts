@@ -68,6 +68,18 @@ async function build() {
   }
 }
 
+/** Waits until the requests autocannon left behind have finished (no active statement for 2 s, at most 180 s). */
+async function drain(raw: (q: string) => Promise<{ rows: any[] }>) {
+  const t0 = performance.now();
+  let quiet = 0;
+  while (quiet < 4 && performance.now() - t0 < 180_000) {
+    await new Promise((r) => setTimeout(r, 500));
+    const { rows } = await raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`);
+    quiet = rows[0].n === 0 ? quiet + 1 : 0;
+  }
+  log(`    drained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 async function time(load: boolean) {
   const { running, dataDir } = await start();
   try {
@@ -116,7 +128,10 @@ async function time(load: boolean) {
       log(`${name}: median ${ms[3].toFixed(1)} ms (min ${ms[0].toFixed(1)}, max ${ms[6].toFixed(1)}), total ${JSON.stringify(summary)}`);
       for (const s of profile.statements.slice(0, Number(process.env.GRC_STATEMENTS ?? 3)))
         log(`    ${s.calls}× max ${s.maxMs} ms, total ${s.totalMs} ms: ${s.sql.slice(0, 160)}`);
-      if (load) await scenario(name, { url: `${base}${p}`, method: 'GET', headers: { cookie }, connections: 100, duration: 10, warmup: 2 }, log);
+      if (load) {
+        await scenario(name, { url: `${base}${p}`, method: 'GET', headers: { cookie }, connections: 100, duration: 10, warmup: 2 }, log);
+        await drain(raw);
+      }
     }
   } finally {
     await running.close();

@@ -22,11 +22,32 @@ const hasPlan = (ctx: EvidenceContext) =>
 /** The risk was monitored (an entry not deleted). */
 const hasMonitoring = (ctx: EvidenceContext) => sql`r.id in (select m.risk_id from risk_monitorings m where m.tenant_id = ${ctx.tenantId} and m.deleted_at is null)`;
 
-async function counts(db: DbOrTx, ctx: EvidenceContext, of: SQL, done: SQL) {
-  const [row] = rowsOf<{ total: number; done: number }>(
-    await db.execute(sql`select count(*)::int as total, count(*) filter (where ${done})::int as done from ${yearRisks(ctx)} and ${of}`),
-  );
-  return { total: Number(row.total), done: Number(row.done) };
+type YearCounts = { total: number; approved: number; needing: number; planned: number };
+/** In-flight year counts per evaluation: the dashboard starts the checks together and they share one pass. */
+const inflight = new WeakMap<EvidenceContext, Promise<YearCounts>>();
+
+/** One pass over the year's active risks for the planned and approved checks. */
+function yearCounts(db: DbOrTx, ctx: EvidenceContext): Promise<YearCounts> {
+  let p = inflight.get(ctx);
+  if (!p) {
+    p = db
+      .execute(
+        sql`select count(*)::int as total,
+            count(*) filter (where r.approval_status = 'setuju')::int as approved,
+            count(*) filter (where r.needs_treatment)::int as needing,
+            count(*) filter (where r.needs_treatment and ${hasPlan(ctx)})::int as planned
+          from ${yearRisks(ctx)}`,
+      )
+      .then((res) => {
+        const [row] = rowsOf<YearCounts>(res);
+        return { total: Number(row.total), approved: Number(row.approved), needing: Number(row.needing), planned: Number(row.planned) };
+      });
+    inflight.set(ctx, p);
+    // shared only while running, so a later evaluation with the same context reads fresh records
+    const forget = () => inflight.delete(ctx);
+    p.then(forget, forget);
+  }
+  return p;
 }
 
 async function records(db: DbOrTx, ctx: EvidenceContext, cond: SQL) {
@@ -67,7 +88,7 @@ export const risksEvidence: EvidenceCheck[] = [
     key: 'risks.treatment_planned',
     label: { id: 'Risiko di atas selera risiko memiliki rencana penanganan', en: 'Risks above appetite have a treatment plan' },
     async evaluate(db, ctx) {
-      const { total, done } = await counts(db, ctx, sql`r.needs_treatment`, hasPlan(ctx));
+      const { needing: total, planned: done } = await yearCounts(db, ctx);
       return {
         status: ratio(done, total),
         detail: {
@@ -82,15 +103,14 @@ export const risksEvidence: EvidenceCheck[] = [
     key: 'risks.treatment_approved',
     label: { id: 'Penilaian dan penanganan risiko disetujui pemilik risiko', en: 'Risk assessments and treatments approved by the risk owner' },
     async evaluate(db, ctx) {
-      const approved = sql`r.approval_status = 'setuju'`;
-      const { total, done } = await counts(db, ctx, sql`true`, approved);
+      const { total, approved: done } = await yearCounts(db, ctx);
       return {
         status: ratio(done, total),
         detail: {
           id: `${done} dari ${total} risiko tahun ${ctx.year} telah disetujui pemilik risiko.`,
           en: `${done} of ${total} risks of ${ctx.year} are approved by the risk owner.`,
         },
-        records: done ? await records(db, ctx, approved) : [],
+        records: done ? await records(db, ctx, sql`r.approval_status = 'setuju'`) : [],
       };
     },
   },

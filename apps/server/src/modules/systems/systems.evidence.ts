@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { techDocItems } from '@persada/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import type { EvidenceCheck, EvidenceRecord, EvidenceResult, EvidenceStatus } from '../../platform/compliance/evidence.js';
+import type { EvidenceCheck, EvidenceContext, EvidenceRecord, EvidenceResult, EvidenceStatus } from '../../platform/compliance/evidence.js';
 
 /* Evidence checks of the systems module: each reads the tenant's real register rows. */
 
@@ -39,23 +39,24 @@ type Text = { none: [string, string]; all: (n: number) => [string, string]; some
  * All rows ok → met, some → partly, none ok (or no rows) → missing. Records: the rows still
  * lacking when partly/missing, else the rows that prove it (the first MAX_RECORDS in `order`).
  */
-async function judge(db: DbOrTx, entity: string, q: Rows, text: Text): Promise<EvidenceResult> {
-  const [c] = rowsOf<{ n: number; ok: number }>(await db.execute(sql`select count(*)::int as n, count(*) filter (where ${q.ok})::int as ok ${q.from}`));
-  const n = Number(c.n);
-  const ok = Number(c.ok);
+async function judge(db: DbOrTx, c: EvidenceContext, entity: string, q: Rows, text: Text): Promise<EvidenceResult> {
+  const [k] = rowsOf<{ n: number; ok: number }>(await db.execute(sql`select count(*)::int as n, count(*) filter (where ${q.ok})::int as ok ${q.from}`));
+  const n = Number(k.n);
+  const ok = Number(k.ok);
   let status: EvidenceStatus;
   let detail: [string, string];
   if (n === 0) [status, detail] = ['missing', text.none];
   else if (ok === n) [status, detail] = ['met', text.all(n)];
   else [status, detail] = [ok ? 'partly' : 'missing', text.some(ok, n)];
-  const shown = n === 0 ? [] : rowsOf<Omit<Row, 'ok'>>(
+  // The dashboard (withRecords false) shows no records: skip reading them.
+  const shown = n === 0 || c.withRecords === false ? [] : rowsOf<Omit<Row, 'ok'>>(
     await db.execute(sql`select ${q.id} as id, ${q.label} as label ${q.from} ${status === 'met' ? sql`` : sql`and not coalesce(${q.ok}, false)`} order by ${q.order} limit ${MAX_RECORDS}`),
   );
   return { status, detail: { id: detail[0], en: detail[1] }, records: recs(entity, shown) };
 }
 
-const count = (db: DbOrTx, entity: string, q: Omit<Rows, 'ok'>, none: [string, string], some: (n: number) => [string, string]) =>
-  judge(db, entity, { ...q, ok: sql`true` }, { none, all: some, some: (_o, n) => some(n) });
+const count = (db: DbOrTx, c: EvidenceContext, entity: string, q: Omit<Rows, 'ok'>, none: [string, string], some: (n: number) => [string, string]) =>
+  judge(db, c, entity, { ...q, ok: sql`true` }, { none, all: some, some: (_o, n) => some(n) });
 
 /** Active (not retired) applications, alias a. */
 const activeApps = (tenantId: string, ok: SQL): Rows => ({
@@ -71,7 +72,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     key: 'systems.applications_registered',
     label: { id: 'Aplikasi terdaftar dalam register sistem elektronik', en: 'Applications recorded in the register of electronic systems' },
     evaluate: async (db, c) =>
-      count(db, 'sys_application', activeApps(c.tenantId, sql`true`), ['Belum ada aplikasi yang terdaftar.', 'No application is registered.'], (n) => [
+      count(db, c, 'sys_application', activeApps(c.tenantId, sql`true`), ['Belum ada aplikasi yang terdaftar.', 'No application is registered.'], (n) => [
         `${n} aplikasi terdaftar dalam register sistem elektronik.`,
         `${n} applications are registered.`,
       ]),
@@ -82,6 +83,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_application',
         // Uncorrelated: the tenant's categorized application ids are hashed once.
         activeApps(c.tenantId, sql`a.id in (select k.application_id from sys_categorizations k where k.tenant_id = ${c.tenantId})`),
@@ -98,6 +100,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_device',
         {
           from: sql`from sys_devices d where d.tenant_id = ${c.tenantId} and d.deleted_at is null and d.kind = 'server'`,
@@ -119,6 +122,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       count(
         db,
+        c,
         'sys_ip_address',
         { from: sql`from sys_ip_addresses i where i.tenant_id = ${c.tenantId} and i.deleted_at is null`, id: sql`i.id`, label: sql`host(i.address)`, order: sql`i.address, i.id` },
         ['Belum ada alamat IP yang dicatat Dinas.', 'No IP address is recorded by the Dinas.'],
@@ -131,6 +135,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_subdomain',
         {
           from: sql`from sys_subdomains s where s.tenant_id = ${c.tenantId} and s.deleted_at is null and s.status <> 'rejected'`,
@@ -152,6 +157,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       count(
         db,
+        c,
         'sys_database',
         { from: sql`from sys_databases b where b.tenant_id = ${c.tenantId} and b.deleted_at is null`, id: sql`b.id`, label: sql`b.name`, order: sql`b.name, b.id` },
         ['Belum ada basis data yang terdaftar.', 'No database is registered.'],
@@ -164,6 +170,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_database',
         {
           from: sql`from sys_databases b where b.tenant_id = ${c.tenantId} and b.deleted_at is null`,
@@ -185,6 +192,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_application',
         // Complete: every item handed over with a file (one grouped pass over the tenant's documents).
         activeApps(
@@ -205,6 +213,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_third_party',
         {
           from: sql`from sys_third_parties p where p.tenant_id = ${c.tenantId} and p.deleted_at is null
@@ -227,6 +236,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_interconnection',
         { from: sql`from sys_interconnections i where i.tenant_id = ${c.tenantId} and i.deleted_at is null`, id: sql`i.id`, label: sql`i.party_name`, ok: sql`i.via_dinas`, order: sql`i.party_name, i.id` },
         {
@@ -258,6 +268,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       count(
         db,
+        c,
         'sys_device',
         { from: sql`from sys_devices d where d.tenant_id = ${c.tenantId} and d.deleted_at is null and d.kind = 'network'`, id: sql`d.id`, label: sql`d.name`, order: sql`d.name, d.id` },
         ['Belum ada perangkat jaringan yang tercatat.', 'No network device is recorded.'],
@@ -270,6 +281,7 @@ export const systemsEvidence: EvidenceCheck[] = [
     evaluate: async (db, c) =>
       judge(
         db,
+        c,
         'sys_application',
         {
           from: sql`from sys_applications a where a.tenant_id = ${c.tenantId} and a.deleted_at is null and a.status = 'operational'`,
