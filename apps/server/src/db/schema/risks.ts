@@ -121,7 +121,11 @@ export const riskTreatments = pgTable(
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
   },
-  (t) => [index('risk_treatments_risk_idx').on(t.riskId)],
+  (t) => [
+    index('risk_treatments_risk_idx').on(t.riskId),
+    // Open plans by end date: the heat map's overdue list (0011_grc_perf).
+    index('risk_treatments_open_end_idx').on(t.tenantId, t.endDate).where(sql`${t.deletedAt} is null and ${t.status} in ('planned', 'in_progress')`),
+  ],
 );
 
 /** Periodic monitoring entry (Form 5.0) of a risk. */

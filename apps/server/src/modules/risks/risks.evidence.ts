@@ -71,7 +71,7 @@ export const risksEvidence: EvidenceCheck[] = [
           from opds o
           left join risk_contexts c on c.opd_id = o.id and c.year = ${ctx.year} and c.deleted_at is null
           where o.tenant_id = ${ctx.tenantId} and o.deleted_at is null
-          order by o.name, o.id`),
+          order by o.code, o.id`),
       );
       const withRegister = rows.filter((r) => r.ctx_id && r.has_risk);
       return {

@@ -142,7 +142,7 @@ describe('risk lists and heat map computed in SQL', () => {
     const reg = await both('risks.register_per_opd');
     expect(reg.status).toBe('partly');
     expect(reg.detail.id).toBe('2 dari 3 OPD memiliki register risiko 2026.');
-    expect(reg.records.map((r) => r.label)).toEqual(['Badan Keuangan 2026', 'Dinas Kesehatan 2026']);
+    expect(reg.records.map((r) => r.label)).toEqual(['Dinas Kesehatan 2026', 'Badan Keuangan 2026']); // by OPD code
 
     expect((await both('risks.treatment_planned')).status).toBe('missing');
     const x1 = active2026.find((r) => r.event === 'X1');

@@ -276,12 +276,15 @@ export async function overdueTreatments(db: DbOrTx, tenantId: string, f: RiskFil
     .where(
       and(
         riskWhere(tenantId, f, scope),
+        eq(riskTreatments.tenantId, tenantId),
         isNull(riskTreatments.deletedAt),
-        inArray(riskTreatments.status, ['planned', 'in_progress']),
+        // literal, so the partial index risk_treatments_open_end_idx (same predicate) applies
+        sql`${riskTreatments.status} in ('planned', 'in_progress')`,
         sql`${riskTreatments.endDate} < ${today}`,
       ),
     )
-    .orderBy(asc(riskTreatments.endDate))
+    // ties on the end date in a stable order (OPD, code), so the list does not change with the query plan
+    .orderBy(asc(riskTreatments.endDate), asc(opds.name), asc(risks.seq), asc(riskTreatments.id))
     .limit(limit);
 }
 
