@@ -230,7 +230,7 @@ export const activeRiskCount = async (db: DbOrTx, tenantId: string, contextId: s
 export const risksOfContext = (db: DbOrTx, tenantId: string, contextId: string) =>
   db.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.contextId, contextId), isNull(risks.deletedAt))).orderBy(asc(risks.seq));
 
-/** Counts per (likelihood, impact) cell of the chosen basis: one pass (index-only for the current basis). */
+/** Counts per (likelihood, impact) cell of the chosen basis: one grouped pass; the OPD is joined only for a name search. */
 export async function heatCounts(db: DbOrTx, tenantId: string, f: RiskFilter, scope: OpdFilter, basis: 'inherent' | 'current' | 'residual') {
   const l = basis === 'inherent' ? risks.inherentL : basis === 'residual' ? risks.residualL : risks.currentL;
   const i = basis === 'inherent' ? risks.inherentI : basis === 'residual' ? risks.residualI : risks.currentI;
