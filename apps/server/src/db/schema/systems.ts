@@ -32,7 +32,11 @@ export const sysApplications = pgTable(
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
   },
-  (t) => [index('sys_applications_tenant_opd_idx').on(t.tenantId, t.opdId)],
+  (t) => [
+    index('sys_applications_tenant_opd_idx').on(t.tenantId, t.opdId),
+    // The register's default order (by name) without a sort over all applications (0011_grc_perf).
+    index('sys_applications_tenant_name_idx').on(t.tenantId, t.name, t.id).where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 /** Servers and network devices (D1, D3, D10, D11). */
@@ -253,5 +257,9 @@ export const sysCategorizations = pgTable(
     note: text('note'),
     createdAt: createdAt(),
   },
-  (t) => [index('sys_categorizations_app_idx').on(t.tenantId, t.applicationId, t.assessedOn)],
+  (t) => [
+    index('sys_categorizations_app_idx').on(t.tenantId, t.applicationId, t.assessedOn),
+    // Latest categorization of one application (read backwards: assessed_on desc, created_at desc) (0011_grc_perf).
+    index('sys_categorizations_app_latest_idx').on(t.applicationId, t.assessedOn, t.createdAt),
+  ],
 );

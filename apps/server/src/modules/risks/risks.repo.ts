@@ -168,28 +168,44 @@ const sortColumns: Record<string, any> = {
   updatedAt: risks.updatedAt,
 };
 
+/**
+ * One page of risks and (unless `withTotal` is false) the total. The page is chosen first on the narrow
+ * sort keys (an index-only scan of `risks_year_score_idx` for the default order), then only those rows are
+ * loaded with their OPD, appetite and the per-row subqueries (treatment count, priority).
+ */
 export async function listRisks(
   db: DbOrTx,
   tenantId: string,
-  q: RiskFilter & { page: number; pageSize: number; sort?: string; dir?: 'asc' | 'desc' },
+  q: RiskFilter & { page: number; pageSize: number; sort?: string; dir?: 'asc' | 'desc'; withTotal?: boolean },
   scope: OpdFilter,
 ) {
   const where = riskWhere(tenantId, q, scope);
   const col = sortColumns[q.sort ?? ''];
   const order = col ? [q.dir === 'desc' ? desc(col) : asc(col), asc(risks.seq)] : [desc(risks.currentScore), desc(risks.inherentScore), asc(opds.name), asc(risks.seq)];
-  const [items, [{ total }]] = await Promise.all([
+  const page = db
+    .select({ pageId: sql<string>`${risks.id}`.as('page_id') })
+    .from(risks)
+    .innerJoin(opds, eq(opds.id, risks.opdId))
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset(offsetOf(q))
+    .as('page');
+  // The count needs the OPD only to search its name (every risk has an OPD: foreign key, not null).
+  const countQuery = q.q
+    ? db.select({ total: count() }).from(risks).innerJoin(opds, eq(opds.id, risks.opdId)).where(where)
+    : db.select({ total: count() }).from(risks).where(where);
+  const [items, totalRows] = await Promise.all([
     db
       .select(riskSelect)
-      .from(risks)
+      .from(page)
+      .innerJoin(risks, eq(risks.id, page.pageId))
       .innerJoin(opds, eq(opds.id, risks.opdId))
       .innerJoin(riskContexts, eq(riskContexts.id, risks.contextId))
-      .where(where)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ total: count() }).from(risks).innerJoin(opds, eq(opds.id, risks.opdId)).where(where),
+      .orderBy(...order),
+    q.withTotal === false ? Promise.resolve([{ total: -1 }]) : countQuery,
   ]);
-  return { items, total };
+  return { items, total: Number(totalRows[0].total) };
 }
 
 export const getRisk = async (db: DbOrTx, tenantId: string, id: string) =>
@@ -214,16 +230,12 @@ export const activeRiskCount = async (db: DbOrTx, tenantId: string, contextId: s
 export const risksOfContext = (db: DbOrTx, tenantId: string, contextId: string) =>
   db.select().from(risks).where(and(eq(risks.tenantId, tenantId), eq(risks.contextId, contextId), isNull(risks.deletedAt))).orderBy(asc(risks.seq));
 
-/** Counts per (likelihood, impact) cell of the chosen basis. */
+/** Counts per (likelihood, impact) cell of the chosen basis: one grouped pass; the OPD is joined only for a name search. */
 export async function heatCounts(db: DbOrTx, tenantId: string, f: RiskFilter, scope: OpdFilter, basis: 'inherent' | 'current' | 'residual') {
   const l = basis === 'inherent' ? risks.inherentL : basis === 'residual' ? risks.residualL : risks.currentL;
   const i = basis === 'inherent' ? risks.inherentI : basis === 'residual' ? risks.residualI : risks.currentI;
-  return db
-    .select({ l, i, n: count() })
-    .from(risks)
-    .innerJoin(opds, eq(opds.id, risks.opdId))
-    .where(and(riskWhere(tenantId, f, scope), sql`${l} is not null`))
-    .groupBy(l, i);
+  const base = db.select({ l, i, n: count() }).from(risks);
+  return (f.q ? base.innerJoin(opds, eq(opds.id, risks.opdId)) : base).where(and(riskWhere(tenantId, f, scope), sql`${l} is not null`)).groupBy(l, i);
 }
 
 // ---------------------------------------------------------------- treatments & monitoring
@@ -264,12 +276,15 @@ export async function overdueTreatments(db: DbOrTx, tenantId: string, f: RiskFil
     .where(
       and(
         riskWhere(tenantId, f, scope),
+        eq(riskTreatments.tenantId, tenantId),
         isNull(riskTreatments.deletedAt),
-        inArray(riskTreatments.status, ['planned', 'in_progress']),
+        // literal, so the partial index risk_treatments_open_end_idx (same predicate) applies
+        sql`${riskTreatments.status} in ('planned', 'in_progress')`,
         sql`${riskTreatments.endDate} < ${today}`,
       ),
     )
-    .orderBy(asc(riskTreatments.endDate))
+    // ties on the end date in a stable order (OPD, code), so the list does not change with the query plan
+    .orderBy(asc(riskTreatments.endDate), asc(opds.name), asc(risks.seq), asc(riskTreatments.id))
     .limit(limit);
 }
 

@@ -383,7 +383,7 @@ export class RiskService {
     const f: repo.RiskFilter = { opdId: q.opdId, year: q.year };
     const [counts, top, overdue] = await Promise.all([
       repo.heatCounts(this.db, actor.tenantId, f, scope, q.basis),
-      repo.listRisks(this.db, actor.tenantId, { ...f, page: 1, pageSize: 10 }, scope),
+      repo.listRisks(this.db, actor.tenantId, { ...f, page: 1, pageSize: 10, withTotal: false }, scope),
       repo.overdueTreatments(this.db, actor.tenantId, f, scope, jakartaToday()),
     ]);
     const n = (l: number, i: number) => Number(counts.find((c) => c.l === l && c.i === i)?.n ?? 0);

@@ -97,15 +97,20 @@ export class Register {
     const t = this.def.table;
     const where = this.where(actor, q);
     const db = this.db();
+    const order = [...orderBy(q, { ...this.def.sorts, opdName: opds.name, updatedAt: t.updatedAt }, this.def.defaultSort), t.id];
+    // The page is chosen on the sort keys alone; the computed fields (correlated subqueries) then run for
+    // its rows only, not for every row the filter matches.
+    const page = (db as any)
+      .select({ pageId: sql<string>`${t.id}`.as('page_id') })
+      .from(t)
+      .innerJoin(opds, eq(opds.id, t.opdId))
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offsetOf(q))
+      .as('page');
     const [items, [{ total }]] = await Promise.all([
-      (db as any)
-        .select(this.select(t))
-        .from(t)
-        .innerJoin(opds, eq(opds.id, t.opdId))
-        .where(where)
-        .orderBy(...orderBy(q, { ...this.def.sorts, opdName: opds.name, updatedAt: t.updatedAt }, this.def.defaultSort), t.id)
-        .limit(q.pageSize)
-        .offset(offsetOf(q)),
+      (db as any).select(this.select(t)).from(page).innerJoin(t, eq(t.id, page.pageId)).innerJoin(opds, eq(opds.id, t.opdId)).orderBy(...order),
       (db as any).select({ total: count() }).from(t).where(where),
     ]);
     return { items: (items as Record<string, any>[]).map(rowDto) as Row[], total: Number(total), page: q.page, pageSize: q.pageSize };

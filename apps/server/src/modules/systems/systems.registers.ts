@@ -54,7 +54,7 @@ export const appExtra = () => ({
   category: sql<string | null>`(select c.category from ${sysCategorizations} c where c.application_id = "sys_applications"."id" order by c.assessed_on desc, c.created_at desc limit 1)`,
   score: sql<number | null>`(select c.score from ${sysCategorizations} c where c.application_id = "sys_applications"."id" order by c.assessed_on desc, c.created_at desc limit 1)`,
   categorizedOn: sql<string | null>`(select c.assessed_on::text from ${sysCategorizations} c where c.application_id = "sys_applications"."id" order by c.assessed_on desc, c.created_at desc limit 1)`,
-  techDocsComplete: sql<number>`(select (count(*) * 100 / ${TECH_DOC_COUNT})::int from ${sysTechDocs} d where d.application_id = "sys_applications"."id" and d.file_id is not null and d.handed_over_on is not null)`,
+  techDocsComplete: sql<number>`(select (count(*) * 100 / ${TECH_DOC_COUNT})::int from ${sysTechDocs} d where d.tenant_id = "sys_applications"."tenant_id" and d.application_id = "sys_applications"."id" and d.file_id is not null and d.handed_over_on is not null)`,
 });
 
 export const applicationsDef: RegisterDef = {

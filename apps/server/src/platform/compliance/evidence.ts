@@ -31,6 +31,11 @@ export type EvidenceContext = {
   /** The reporting year (defaults to the current year in Asia/Jakarta). */
   year: number;
   now: Date;
+  /**
+   * False when the caller shows only statuses and details (the GRC dashboard): a check may then skip
+   * listing its records and return none. Default: records are wanted.
+   */
+  withRecords?: boolean;
 };
 
 export type EvidenceCheck = {
