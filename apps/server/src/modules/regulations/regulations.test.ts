@@ -337,6 +337,47 @@ describe('compliance', () => {
 });
 
 describe('evidence checks of other modules', () => {
+  it('[R-REG] [B6] home-page dashboards requested together share one evaluation, and the next request sees new records', async () => {
+    let runs = 0;
+    const teamCheck: EvidenceCheck = {
+      key: 'governance.technical_team',
+      label: { id: 'Tim pelaksana teknis ditetapkan', en: 'Technical team appointed' },
+      async evaluate(db, ctx) {
+        runs++;
+        const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from people where tenant_id = ${ctx.tenantId} and deleted_at is null and full_name = 'Tim Teknis Bersama'`));
+        return rows[0].n ? { status: 'met', detail: { id: 'ada', en: 'yes' }, records: [] } : { status: 'missing', detail: { id: 'belum', en: 'no' }, records: [] };
+      },
+    };
+    const mod = regulationsModule({
+      deps: t.deps,
+      notifications: t.services.notifications,
+      attachments: t.services.attachments,
+      fileStore: undefined as never,
+      modules: new Map([['governance', { name: 'governance', routes() {}, evidence: [teamCheck] }]]),
+    });
+    const svc = (mod.service as { compliance: ComplianceService }).compliance;
+    const actor = systemActor(tenantId);
+    const mjk = await bySeed('MJK-40');
+    await api.put(`/api/regulations/${mjk.id}/binding`, { bound: true });
+    let personId: string | undefined;
+    try {
+      const together = await Promise.all(Array.from({ length: 10 }, () => svc.dashboard(actor)));
+      expect(runs).toBe(1);
+      expect(new Set(together.map((d) => JSON.stringify(d))).size).toBe(1);
+      const missing = together[0].regulations.find((r) => r.regulation.code === 'MJK-40')!.counts.missing;
+      const opd = (await api.get('/api/opds')).body.items[0];
+      const person = await api.post('/api/people', { fullName: 'Tim Teknis Bersama', kind: 'asn', nip: '198506152010011007', email: 'tim.teknis@uji.go.id', opdId: opd.id });
+      expect(person.status).toBe(200);
+      personId = person.body.id;
+      const after = await svc.dashboard(actor);
+      expect(runs).toBe(2);
+      expect(after.regulations.find((r) => r.regulation.code === 'MJK-40')!.counts.missing).toBe(missing - 1);
+    } finally {
+      await api.put(`/api/regulations/${mjk.id}/binding`, { bound: false });
+      if (personId) await api.del(`/api/people/${personId}`);
+    }
+  });
+
   it('[R-REG] [B6] collects checks from ctx.modules and re-evaluates when their records change; attestations schedule a reminder', async () => {
     // a check another module would register (here: "the technical team exists" read from the people table)
     const teamCheck: EvidenceCheck = {
