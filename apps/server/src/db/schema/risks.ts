@@ -54,6 +54,8 @@ export const risks = pgTable(
     kind: text('kind').notNull().default('negative'),
     objective: text('objective'),
     assetName: text('asset_name').notNull(),
+    /** The linked systems record: its register (sys_application, sys_device …; null = application), id and label at save time. */
+    assetEntity: text('asset_entity'),
     applicationId: uuid('application_id'),
     applicationName: text('application_name'),
     threat: text('threat'),
@@ -90,6 +92,7 @@ export const risks = pgTable(
   (t) => [
     index('risks_tenant_year_idx').on(t.tenantId, t.year, t.opdId),
     index('risks_context_idx').on(t.contextId),
+    index('risks_asset_idx').on(t.tenantId, t.applicationId),
   ],
 );
 
