@@ -5,7 +5,9 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const PASSWORD = 'Demo-Persada#2026';
 const OPERATOR = 'fajar.nugroho@contohkota.go.id'; // operator_opd of DINKES
+const ADMIN = 'admin.persada@contohkota.go.id';
 const EVENT = 'Rekam medis e-Puskesmas bocor lewat akun bersama (uji tautan)';
+const EVENT_RE = new RegExp(EVENT.replace(/[()]/g, '\\$&'));
 
 async function signIn(page: Page, email: string) {
   await page.context().clearCookies();
@@ -16,7 +18,7 @@ async function signIn(page: Page, email: string) {
   await expect(page.getByText('Kota Contoh').first()).toBeVisible();
 }
 
-test('[E1] the operator picks an application as the risk asset with the keyboard and sees the risk on the application page', async ({ page }) => {
+test('[E1][B7] the operator picks an application as the risk asset with the keyboard and sees the risk on the application page', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, OPERATOR);
 
@@ -31,6 +33,7 @@ test('[E1] the operator picks an application as the risk asset with the keyboard
   const picker = dialog.getByRole('combobox', { name: 'Sistem elektronik (opsional)' });
   await picker.fill('puskes');
   const listbox = dialog.getByRole('listbox');
+  await expect(listbox.getByRole('option')).toHaveCount(1);
   await expect(listbox.getByRole('option', { name: /e-Puskesmas/ })).toBeVisible();
   await picker.press('ArrowDown');
   await picker.press('Enter');
@@ -46,8 +49,8 @@ test('[E1] the operator picks an application as the risk asset with the keyboard
   await dialog.getByRole('button', { name: 'Simpan' }).click();
 
   // the detail page links the asset to the application
-  await expect(page.getByRole('heading', { name: new RegExp(EVENT) })).toBeVisible();
-  const code = (await page.getByRole('heading', { name: new RegExp(EVENT) }).textContent())!.split(' · ')[0];
+  await expect(page.getByRole('heading', { name: EVENT_RE })).toBeVisible();
+  const code = (await page.getByRole('heading', { name: EVENT_RE }).textContent())!.split(' · ')[0];
   await page.getByTestId('risk-asset-link').click();
 
   // the application page lists the risk recorded on it
@@ -55,5 +58,27 @@ test('[E1] the operator picks an application as the risk asset with the keyboard
   const onApp = page.getByRole('region', { name: 'Risiko yang tercatat pada sistem ini' });
   await expect(onApp.getByRole('link', { name: `${code} ${EVENT}` })).toBeVisible();
   await onApp.getByRole('link', { name: `${code} ${EVENT}` }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(EVENT) })).toBeVisible();
+  await expect(page.getByRole('heading', { name: EVENT_RE })).toBeVisible();
+  const riskUrl = page.url();
+
+  // the governance admin links the incident-handling procedure to the risk it treats
+  await signIn(page, ADMIN);
+  await page.goto('/tata-kelola/prosedur');
+  await page.getByRole('row', { name: /penanganan insiden Keamanan Informasi/i }).getByRole('button', { name: 'Ubah' }).click();
+  const edit = page.getByRole('dialog');
+  const riskPicker = edit.getByRole('combobox', { name: 'Tambah risiko yang ditangani' });
+  await riskPicker.fill('uji tautan');
+  const risks = edit.getByRole('listbox', { name: 'Tambah risiko yang ditangani' });
+  await expect(risks.getByRole('option')).toHaveCount(1);
+  await expect(risks.getByRole('option', { name: new RegExp(`${code} `) })).toBeVisible();
+  await riskPicker.press('ArrowDown');
+  await riskPicker.press('Enter');
+  await expect(edit.getByRole('list', { name: 'Tautan risiko dan kewajiban' })).toContainText(`${code} ${EVENT}`);
+  await edit.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // the risk page shows the control treating it
+  await page.goto(riskUrl);
+  const treating = page.getByRole('region', { name: 'Aturan dan prosedur pengendalian yang menangani risiko ini' });
+  await expect(treating.getByRole('link', { name: /Prosedur r\. .*penanganan insiden/i })).toBeVisible();
 });

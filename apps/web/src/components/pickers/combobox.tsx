@@ -40,7 +40,8 @@ export function Combobox({
   const { t } = useTranslation();
   const [text, setText] = React.useState(value?.label ?? '');
   const [open, setOpen] = React.useState(false);
-  const [active, setActive] = React.useState(0);
+  // the highlighted option; -1 = none yet (ArrowDown highlights the first)
+  const [active, setActive] = React.useState(-1);
   const [q, setQ] = React.useState('');
   React.useEffect(() => setText(value?.label ?? ''), [value?.id, value?.label]);
   // debounce the search text
@@ -50,7 +51,7 @@ export function Combobox({
   }, [text, value?.label]);
   const results = useQuery({ queryKey: [...queryKey, 'picker', q], queryFn: () => search(q), enabled: open && !disabled, staleTime: 10_000, meta: { silent: true } });
   const options = results.data ?? [];
-  React.useEffect(() => setActive(0), [q, open]);
+  React.useEffect(() => setActive(-1), [q, open]);
 
   const listId = `${id}-listbox`;
   const descId = description ? `${id}-desc` : undefined;
@@ -64,10 +65,10 @@ export function Combobox({
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       if (!open) setOpen(true);
-      else setActive((a) => Math.min(a + 1, Math.max(options.length - 1, 0)));
+      else setActive((a) => Math.min(a + 1, options.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
+      setActive((a) => Math.max(a - 1, options.length ? 0 : -1));
     } else if (e.key === 'Enter') {
       if (open && options[active]) {
         e.preventDefault();

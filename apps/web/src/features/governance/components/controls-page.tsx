@@ -29,7 +29,7 @@ function LinksEditor({ value, onChange }: { value: Link[]; onChange: (v: Link[])
   const add = (l: Link) => {
     if (!value.some((x) => x.entity === l.entity && (l.id ? x.id === l.id : x.label === l.label))) onChange([...value, l]);
   };
-  const kindLabel = (e: string) => (e === 'risk' || e === 'obligation' ? t(`governance.control.linkKind.${e}`) : t('governance.control.linkKind.other'));
+  const kindLabel = (e: string) => (['risk', 'obligation', 'sop'].includes(e) ? t(`governance.control.linkKind.${e}`) : t('governance.control.linkKind.other'));
   return (
     <fieldset className="grid gap-3 rounded-md border p-3">
       <legend className="px-1 text-sm font-semibold">{t('governance.control.links')}</legend>
