@@ -338,6 +338,11 @@ export class GovernanceService {
     }
     return out;
   }
+  /** The ids a control links to for one entity kind (for the compliance links of the control). */
+  async linkedIds(tenantId: string, controlId: string, entity: string) {
+    const c = await repo.getControl(this.db, tenantId, controlId);
+    return (c?.links ?? []).filter((l) => l.entity === entity && l.id).map((l) => l.id as string);
+  }
   /** Rules/procedures whose links name the record (e.g. the controls treating a risk). */
   async controlsLinkedTo(actor: Actor, entity: string, id: string) {
     policy.read(actor);

@@ -134,6 +134,11 @@ describe('rule/control links to risks and obligations', () => {
     expect(satisfying.body.map((x: any) => x.id)).toEqual([c.id]);
     // another Pemda sees none of it
     expect((await other.get(`/api/governance/controls/linked?entity=risk&id=${risk.id}`)).body).toEqual([]);
+    // the control's "Memenuhi kewajiban" panel lists the obligation it names (regulation bound)
+    await admin.put(`/api/regulations/${ob.regulationId}/binding`, { bound: true });
+    const panel = await admin.get(`/api/compliance/links?entity=gov_control&id=${c.id}`);
+    expect(panel.status).toBe(200);
+    expect(panel.body.map((l: any) => l.obligationId)).toContain(ob.id);
   });
 
   it('[B7] refuses a foreign or deleted risk and an unknown obligation with a bilingual 400', async () => {
