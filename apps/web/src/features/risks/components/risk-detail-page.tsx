@@ -122,9 +122,13 @@ export function RiskDetailPage() {
                   <Info
                     label={t('risks.assetLinked')}
                     value={
-                      r.applicationId && r.assetEntity ? (
-                        <a href={systemRegisters[r.assetEntity].href(r.applicationId)} className="text-primary hover:underline" data-testid="risk-asset-link">
+                      r.applicationId && r.assetEntity === 'sys_application' ? (
+                        <Link to="/sistem/aplikasi/$appId" params={{ appId: r.applicationId }} className="text-primary hover:underline" data-testid="risk-asset-link">
                           {r.applicationName}
+                        </Link>
+                      ) : r.applicationId && r.assetEntity ? (
+                        <a href={systemRegisters[r.assetEntity].href(r.applicationId)} className="text-primary hover:underline" data-testid="risk-asset-link">
+                          {r.applicationName} ({t(`pickers.system.kinds.${r.assetEntity}`)})
                         </a>
                       ) : (
                         r.applicationName
