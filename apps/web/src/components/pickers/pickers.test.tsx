@@ -8,6 +8,8 @@ import { ObligationPicker, SystemPicker, type PickerOption, type SystemValue } f
 
 const APP = '33333333-3333-4333-8333-333333333333';
 const DEV = '44444444-4444-4444-8444-444444444444';
+// the shared 2-core machine is slow: allow the debounced search time to answer
+const T = { timeout: 10_000 };
 
 function wrap(ui: React.ReactNode) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -42,8 +44,8 @@ describe('pickers', () => {
     wrap(<SystemHarness onPick={(v) => picked.push(v)} />);
     const box = screen.getByRole('combobox', { name: 'Sistem elektronik' });
     fireEvent.change(box, { target: { value: 'rs' } });
-    const list = await screen.findByRole('listbox');
-    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['SIMRSDinas Kesehatan']));
+    const list = await screen.findByRole('listbox', {}, T);
+    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['SIMRSDinas Kesehatan']), T);
     expect(api.callsTo('GET', '/api/systems/applications').some((c) => c.query.get('q') === 'rs')).toBe(true);
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(box.getAttribute('aria-activedescendant')).toBe('sys-opt-0');
@@ -57,9 +59,12 @@ describe('pickers', () => {
     expect(picked.at(-1)).toBeNull();
     fireEvent.change(screen.getByLabelText('Jenis sistem'), { target: { value: 'sys_device' } });
     fireEvent.focus(box);
-    const devices = await screen.findByRole('option', { name: /SRV-RSUD-SIMRS/ });
-    fireEvent.click(devices);
-    expect(picked.at(-1)).toEqual({ entity: 'sys_device', id: DEV, label: 'SRV-RSUD-SIMRS' });
+    await screen.findByRole('option', { name: /SRV-RSUD-SIMRS/ }, T);
+    // the list may re-render while the search settles: click the option as it is now
+    await waitFor(() => {
+      fireEvent.click(screen.getByRole('option', { name: /SRV-RSUD-SIMRS/ }));
+      expect(picked.at(-1)).toEqual({ entity: 'sys_device', id: DEV, label: 'SRV-RSUD-SIMRS' });
+    }, T);
   });
 
   it('[R-REG] offers obligations by regulation code and Pasal; Escape closes the list; labels in English', async () => {
@@ -73,7 +78,7 @@ describe('pickers', () => {
     wrap(<ObligationPicker id="ob" value={null} onChange={(v) => (value = v)} />);
     const box = screen.getByRole('combobox', { name: 'Regulatory obligation' });
     fireEvent.change(box, { target: { value: 'MJK' } });
-    expect(await screen.findByRole('option', { name: /MJK-40 Pasal 17 ayat \(1\)/ })).toBeTruthy();
+    expect(await screen.findByRole('option', { name: /MJK-40 Pasal 17 ayat \(1\)/ }, T)).toBeTruthy();
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(value).toBeNull();
