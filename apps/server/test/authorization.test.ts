@@ -286,6 +286,10 @@ const specs: Record<string, Spec> = {
   'DELETE /api/risk-treatments/:id': { needs: [org('risks.manage')], id: () => fresh.riskTreatment() },
   'POST /api/risks/:id/monitorings': { needs: [org('risks.manage')], id: async () => A.risk, body: () => monitoringBody },
   'DELETE /api/risk-monitorings/:id': { needs: [org('risks.manage')], id: () => fresh.riskMonitoring() },
+  // grc links: reverse lookups and the obligation picker (E1, B7, R-REG)
+  'GET /api/risks/by-asset': { needs: [org('risks.read', 'any')], query: '?entity=sys_application&id=00000000-0000-0000-0000-000000000000' },
+  'GET /api/governance/controls/linked': { needs: [gov('governance.read', 'any')], query: '?entity=risk&id=00000000-0000-0000-0000-000000000000' },
+  'GET /api/compliance/obligations': { needs: [org('regulations.read', 'any')], query: '?q=MJK' },
   // governance (B1–B10)
   'GET /api/governance/plans': { needs: [gov('governance.read', 'any')] },
   'POST /api/governance/plans': { needs: [gov('governance.manage')], body: govPlanBody },

@@ -375,3 +375,10 @@ export const ZBcdr = z.object({
   updatedAt: z.string(),
 });
 export type TBcdr = z.infer<typeof ZBcdr>;
+
+/** Entities a rule/control link may point to by id (checked on save); others are typed labels. */
+export const govLinkEntities = ['risk', 'obligation'] as const;
+/** A rule/control procedure that links to a record (e.g. the controls treating a risk). */
+export const ZControlRef = z.object({ id: z.uuid(), kind: z.enum(controlKinds), code: z.string(), title: z.string(), label: z.string() });
+export type TControlRef = z.infer<typeof ZControlRef>;
+export const ZControlLinkQuery = z.object({ entity: z.enum(govLinkEntities), id: z.uuid() });

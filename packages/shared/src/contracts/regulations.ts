@@ -258,3 +258,16 @@ export const ZComplianceLink = z.object({
   status: z.enum(complianceStatuses),
 });
 export type TComplianceLink = z.infer<typeof ZComplianceLink>;
+
+/** An obligation as a picker offers it: regulation code, Pasal, text. */
+export const ZObligationOption = z.object({
+  id: z.uuid(),
+  regulationId: z.uuid(),
+  regulationCode: z.string(),
+  article: z.string().nullable(),
+  ref: z.string().nullable(),
+  text: z.string(),
+  label: z.string(),
+});
+export type TObligationOption = z.infer<typeof ZObligationOption>;
+export const ZObligationOptionQuery = z.object({ q: z.string().trim().max(200).optional(), id: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });

@@ -15,6 +15,9 @@ const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'risks.date_invalid');
 
 export const riskKinds = ['negative', 'positive'] as const;
 export const approvalStatuses = ['belum', 'setuju', 'tidak_setuju'] as const;
+/** The systems registers a risk's asset may be picked from (E1 ↔ D1/D2/D10/D14). */
+export const systemAssetEntities = ['sys_application', 'sys_device', 'sys_database', 'sys_security_asset'] as const;
+export type TSystemAssetEntity = (typeof systemAssetEntities)[number];
 export const treatmentStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 /** Opsi penanganan per jenis risiko (negative: mitigasi/transfer/penghindaran/penerimaan; positive: eksploitasi/peningkatan/pembagian/penerimaan; both: eskalasi). */
 export const treatmentOptions = {
@@ -119,7 +122,11 @@ export const ZRiskInput = z
     kind: z.enum(riskKinds).default('negative'),
     objective: optionalText(),
     assetName: requiredText(300),
+    /** Register of the linked systems record (default sys_application when an id is given). */
+    assetEntity: z.enum(systemAssetEntities).nullish().transform((v) => v ?? null),
+    /** Id of the linked systems record (any register above); the server stores its current name. */
     applicationId: z.uuid().nullish().transform((v) => v ?? null),
+    /** Typed label, kept only when no record is linked (older rows). */
     applicationName: optionalText(300),
     threat: optionalText(),
     vulnerability: optionalText(),
@@ -168,6 +175,7 @@ export const ZRisk = z.object({
   kind: z.enum(riskKinds),
   objective: z.string().nullable(),
   assetName: z.string(),
+  assetEntity: z.enum(systemAssetEntities).nullable(),
   applicationId: z.uuid().nullable(),
   applicationName: z.string().nullable(),
   threat: z.string().nullable(),
@@ -302,3 +310,18 @@ export const ZHeatmap = z.object({
   overdue: z.array(ZTreatment.extend({ riskCode: z.string(), riskEvent: z.string(), opdName: z.string() })),
 });
 export type THeatmap = z.infer<typeof ZHeatmap>;
+
+/** A risk as other records show it (an application's risks, a control's treated risks). */
+export const ZRiskRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  event: z.string(),
+  opdName: z.string(),
+  year: z.number().int(),
+  assetEntity: z.enum(systemAssetEntities).nullable(),
+  current: ZRiskRating,
+  needsTreatment: z.boolean(),
+  approvalStatus: z.enum(approvalStatuses),
+});
+export type TRiskRef = z.infer<typeof ZRiskRef>;
+export const ZRiskAssetQuery = z.object({ entity: z.enum(systemAssetEntities), id: z.uuid() });

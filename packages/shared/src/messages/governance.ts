@@ -27,4 +27,12 @@ export const governanceMessages = {
   'governance.team_duplicate_person': { id: 'Seorang pegawai tercantum lebih dari sekali dalam tim.', en: 'A person is listed more than once in the team.' },
   'governance.evaluation_done': { id: 'Evaluasi ini sudah dicatat.', en: 'This evaluation has already been recorded.' },
   'governance.sop_number_taken': { id: 'Nomor SOP sudah dipakai.', en: 'This SOP number is already used.' },
+  'governance.link_not_found': {
+    id: 'Rekaman yang ditautkan tidak ditemukan (mungkin sudah dihapus atau milik Pemda lain). Pilih ulang tautannya.',
+    en: 'The linked record was not found (it may have been deleted or belong to another Pemda). Pick the link again.',
+  },
+  'governance.link_unsupported': {
+    id: 'Tautan dengan id hanya dapat menunjuk risiko atau kewajiban regulasi; jenis lain cukup berupa label.',
+    en: 'A link with an id can only point to a risk or a regulation obligation; other kinds are plain labels.',
+  },
 } as const satisfies Record<string, Bilingual>;

@@ -18,4 +18,8 @@ export const risksMessages = {
   'risks.codes_duplicate': { id: 'Kode kategori/area tidak boleh ganda.', en: 'Category/area codes must be unique.' },
   'risks.owner_not_found': { id: 'Pemilik risiko tidak ditemukan.', en: 'Risk owner not found.' },
   'risks.same_year': { id: 'Tahun tujuan harus berbeda dari periode asal.', en: 'The target year must differ from the source period.' },
+  'risks.asset_not_found': {
+    id: 'Sistem elektronik yang dipilih sebagai aset tidak ditemukan (mungkin sudah dihapus atau milik Pemda lain). Pilih ulang asetnya.',
+    en: 'The electronic system chosen as the asset was not found (it may have been deleted or belong to another Pemda). Pick the asset again.',
+  },
 } as const satisfies Record<string, Bilingual>;

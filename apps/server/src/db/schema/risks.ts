@@ -54,6 +54,8 @@ export const risks = pgTable(
     kind: text('kind').notNull().default('negative'),
     objective: text('objective'),
     assetName: text('asset_name').notNull(),
+    /** The linked systems record: its register (sys_application, sys_device …; null = application), id and label at save time. */
+    assetEntity: text('asset_entity'),
     applicationId: uuid('application_id'),
     applicationName: text('application_name'),
     threat: text('threat'),
@@ -97,6 +99,7 @@ export const risks = pgTable(
       .where(sql`${t.deletedAt} is null`),
     // Priority within the context (how many active risks score higher).
     index('risks_context_score_idx').on(t.contextId, t.currentScore).where(sql`${t.deletedAt} is null`),
+    index('risks_asset_idx').on(t.tenantId, t.applicationId),
   ],
 );
 

@@ -117,6 +117,13 @@ export async function updateControl(db: DbOrTx, tenantId: string, id: string, v:
   const [r] = await db.update(govControls).set({ ...v, updatedAt: new Date() }).where(and(eq(govControls.tenantId, tenantId), eq(govControls.id, id))).returning();
   return r;
 }
+/** Controls of the tenant with a link to entity/id (jsonb containment on `links`). */
+export const controlsLinkedTo = (db: DbOrTx, tenantId: string, entity: string, id: string) =>
+  db
+    .select()
+    .from(govControls)
+    .where(and(eq(govControls.tenantId, tenantId), sql`${govControls.links} @> ${JSON.stringify([{ entity, id }])}::jsonb`))
+    .orderBy(asc(govControls.kind), asc(govControls.sortOrder));
 export const listControlStatuses = (db: DbOrTx, tenantId: string, controlIds?: string[]) =>
   db
     .select()

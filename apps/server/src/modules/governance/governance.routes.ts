@@ -8,6 +8,8 @@ import {
   ZBcdrInput,
   ZControl,
   ZControlInput,
+  ZControlLinkQuery,
+  ZControlRef,
   ZControlStatusInput,
   ZEvaluationInput,
   ZOk,
@@ -83,6 +85,9 @@ export function governanceRoutes(app: FastifyInstance, gov: GovernanceService, p
     `${P}/controls`,
     { schema: { tags, summary: 'Aturan tata kelola dan prosedur pengendalian', querystring: z.object({ kind: z.enum(controlKinds).optional() }), response: { 200: z.array(ZControl) } } },
     async (req) => gov.listControls(actorOf(req), req.query.kind),
+  );
+  r.get(`${P}/controls/linked`, { schema: { tags, summary: 'Aturan/prosedur yang menautkan suatu risiko atau kewajiban', querystring: ZControlLinkQuery, response: { 200: z.array(ZControlRef) } } }, async (req) =>
+    gov.controlsLinkedTo(actorOf(req), req.query.entity, req.query.id),
   );
   r.put(`${P}/controls/:id`, { schema: { tags, params: ZId, body: ZControlInput, response: { 200: ZControl } } }, async (req) =>
     gov.updateControl(actorOf(req), req.params.id, req.body),

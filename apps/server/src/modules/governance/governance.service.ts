@@ -23,6 +23,9 @@ type PlanRow = typeof govStrategicPlans.$inferSelect;
 type ArchRow = typeof govArchitectures.$inferSelect;
 type BcdrRow = typeof govBcdrPlans.$inferSelect;
 
+/** Finds a linked record in the tenant: its label, null when missing/deleted, undefined for an unsupported entity. */
+export type LinkResolver = (db: DbOrTx, tenantId: string, entity: string, id: string) => Promise<{ label: string } | null | undefined>;
+
 export const ARCH_ENTITY = 'gov_architecture';
 export const BCDR_ENTITY = 'gov_bcdr_plan';
 
@@ -109,6 +112,7 @@ export class GovernanceService {
   constructor(
     private readonly deps: AppDeps,
     private readonly notifications: NotificationService,
+    private readonly resolveLink?: LinkResolver,
   ) {}
   private get db() {
     return this.deps.database.db;
@@ -316,10 +320,40 @@ export class GovernanceService {
     const c = await repo.getControl(this.db, actor.tenantId, id);
     return (await this.listControls(actor, c.kind)).find((x) => x.id === id)!;
   }
+  /**
+   * Links with an id must point to a record of the same tenant (a risk it treats, an obligation it
+   * satisfies); the record's current label is stored. Links without an id stay typed labels.
+   */
+  private async checkLinks(actor: Actor, links: TControlInput['links']) {
+    const out: TControlInput['links'] = [];
+    for (const [i, l] of links.entries()) {
+      if (!l.id) {
+        out.push(l);
+        continue;
+      }
+      const found = this.resolveLink ? await this.resolveLink(this.db, actor.tenantId, l.entity, l.id) : undefined;
+      if (found === undefined) throw invalid('governance.link_unsupported', `links.${i}.entity`);
+      if (found === null) throw invalid('governance.link_not_found', `links.${i}.id`);
+      out.push({ entity: l.entity, id: l.id, label: found.label });
+    }
+    return out;
+  }
+  /** The ids a control links to for one entity kind (for the compliance links of the control). */
+  async linkedIds(tenantId: string, controlId: string, entity: string) {
+    const c = await repo.getControl(this.db, tenantId, controlId);
+    return (c?.links ?? []).filter((l) => l.entity === entity && l.id).map((l) => l.id as string);
+  }
+  /** Rules/procedures whose links name the record (e.g. the controls treating a risk). */
+  async controlsLinkedTo(actor: Actor, entity: string, id: string) {
+    policy.read(actor);
+    const rows = await repo.controlsLinkedTo(this.db, actor.tenantId, entity, id);
+    return rows.map((c) => ({ id: c.id, kind: c.kind, code: c.code, title: c.title, label: c.links.find((l) => l.entity === entity && l.id === id)?.label ?? '' }));
+  }
   async updateControl(actor: Actor, id: string, input: TControlInput) {
     policy.manage(actor);
     const before = await repo.getControl(this.db, actor.tenantId, id);
     if (!before) throw notFound();
+    input = { ...input, links: await this.checkLinks(actor, input.links ?? []) };
     await this.db.transaction(async (tx) => {
       await this.checkFiles(tx, actor, { instrumentFileId: input.instrumentFileId });
       const row = await repo.updateControl(tx, actor.tenantId, id, input);

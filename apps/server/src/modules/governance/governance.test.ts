@@ -72,17 +72,19 @@ describe('governance rules and control procedures', () => {
   it('[B7] records the legal instrument, risk/obligation links and the status per OPD; another Pemda gets 404', async () => {
     const list = (await api.get('/api/governance/controls?kind=procedure')).body;
     const r = list.find((c: any) => c.code === 'r');
+    const [obligation] = (await api.get('/api/compliance/obligations?q=MJK-40&limit=1')).body;
     const upd = await api.put(`/api/governance/controls/${r.id}`, {
       instrumentType: 'surat_edaran_sekda',
       instrumentNumber: 'SE Sekda 400.14/27/2026',
       instrumentDate: '2026-07-14',
       links: [
         { entity: 'risk', id: null, label: 'Serangan ransomware pada pusat data' },
-        { entity: 'obligation', id: '8e4ad8f0-6f52-4a53-9b6b-0d6b8f1c1a11', label: 'MJK-40 Pasal 17 ayat (1)' },
+        { entity: 'obligation', id: obligation.id, label: 'MJK-40 Pasal 17 ayat (1)' },
       ],
     });
     expect(upd.status).toBe(200);
     expect(upd.body.links).toHaveLength(2);
+    expect(upd.body.links[1].label).toBe(obligation.label);
     const st = await api.put(`/api/governance/controls/${r.id}/status`, { opdId: opdA, status: 'applied', notes: 'Sudah diterapkan' });
     expect(st.status).toBe(200);
     expect(st.body.appliedCount).toBe(1);

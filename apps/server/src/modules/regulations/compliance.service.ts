@@ -33,6 +33,8 @@ export class ComplianceService {
     /** All evidence checks known now (other modules' and this module's own). */
     private readonly checks: () => ComplianceCheck[],
     private readonly notifications?: NotificationService,
+    /** Obligations a record names itself (a governance control's "satisfies" links). */
+    private readonly claimedObligations?: (tenantId: string, entity: string, id: string) => Promise<string[]>,
   ) {}
   private get db() {
     return this.deps.database.db;
@@ -217,11 +219,12 @@ export class ComplianceService {
   /** "Which obligations does this record satisfy?" — from evidence-check records and attestation files. */
   async links(actor: Actor, entity: string, id: string, now = new Date()): Promise<TComplianceLink[]> {
     const all = await this.overview(actor, now);
+    const claimed = new Set(this.claimedObligations ? await this.claimedObligations(actor.tenantId, entity, id) : []);
     const out: TComplianceLink[] = [];
     for (const r of all)
       for (const a of r.articles)
         for (const o of a.obligations) {
-          const viaRecord = o.records.some((rec) => rec.entity === entity && rec.id === id);
+          const viaRecord = claimed.has(o.id) || o.records.some((rec) => rec.entity === entity && rec.id === id);
           const viaFile = entity === 'file' && o.attestations.some((at) => !at.revokedAt && at.files.some((f) => f.id === id));
           if (viaRecord || viaFile)
             out.push({

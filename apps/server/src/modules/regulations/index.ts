@@ -15,7 +15,10 @@ export function regulationsModule(ctx: ModuleContext): PersadaModule {
     const keys = new Set(fromModules.map((c) => c.key as string));
     return [...fromModules, ...ownChecks.filter((c) => !keys.has(c.key))];
   };
-  const compliance = new ComplianceService(ctx.deps, library, ctx.attachments, checks, ctx.notifications);
+  // a governance rule/control names the obligations it satisfies (created before this module)
+  const gov = (ctx.modules.get('governance')?.service as { gov?: { linkedIds(tenantId: string, id: string, entity: string): Promise<string[]> } } | undefined)?.gov;
+  const claimed = async (tenantId: string, entity: string, id: string) => (entity === 'gov_control' && gov && /^[0-9a-f-]{36}$/i.test(id) ? gov.linkedIds(tenantId, id, 'obligation') : []);
+  const compliance = new ComplianceService(ctx.deps, library, ctx.attachments, checks, ctx.notifications, claimed);
   return {
     name: 'regulations',
     routes: (app) => regulationsRoutes(app, library, compliance),

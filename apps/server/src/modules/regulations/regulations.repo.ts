@@ -100,6 +100,39 @@ export async function getObligation(db: DbOrTx, tenantId: string, id: string) {
   return row;
 }
 
+export type ObligationOptionRow = { obligation: ObligationRow; reg: RegulationRow; article: string | null };
+
+/**
+ * Obligations a tenant may link to (a picker): current, visible regulations, those the tenant is
+ * bound to first; `q` matches the regulation code/title, the Pasal number or the obligation text.
+ */
+export async function obligationOptions(db: DbOrTx, tenantId: string, q: { q?: string; id?: string; limit: number }) {
+  const rows = await db
+    .select({ obligation: regulationObligations, reg: regulations, article: regulationArticles.number })
+    .from(regulationObligations)
+    .innerJoin(regulations, eq(regulations.id, regulationObligations.regulationId))
+    .leftJoin(regulationArticles, eq(regulationArticles.id, regulationObligations.articleId))
+    .where(
+      and(
+        visible(tenantId),
+        isNull(regulations.deletedAt),
+        sql`${regulations.status} <> 'diganti'`,
+        q.id ? eq(regulationObligations.id, q.id) : undefined,
+        q.q
+          ? or(
+              ilike(regulations.code, likeText(q.q)),
+              ilike(regulations.title, likeText(q.q)),
+              ilike(regulationObligations.text, likeText(q.q)),
+              ilike(sql`'pasal ' || ${regulationArticles.number}`, likeText(q.q)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(boundExpr(tenantId)), asc(regulations.code), asc(regulationObligations.ord))
+    .limit(q.limit);
+  return rows as ObligationOptionRow[];
+}
+
 /** Regulations the tenant is bound to (current versions). */
 export async function boundRegulations(db: DbOrTx, tenantId: string) {
   const rows = await db

@@ -7,6 +7,8 @@ import {
   ZBindInput,
   ZComplianceDashboard,
   ZComplianceLink,
+  ZObligationOption,
+  ZObligationOptionQuery,
   ZImportResult,
   ZRegulationCompliance,
   ZRegulationDetail,
@@ -92,6 +94,9 @@ export function regulationsRoutes(app: FastifyInstance, lib: RegulationsService,
     '/api/compliance/links',
     { schema: { tags: ctags, summary: 'Kewajiban yang dipenuhi oleh suatu rekaman', querystring: z.object({ entity: z.string().min(1).max(60), id: z.string().min(1).max(100) }), response: { 200: z.array(ZComplianceLink) } } },
     async (req) => compliance.links(actorOf(req), req.query.entity, req.query.id),
+  );
+  r.get('/api/compliance/obligations', { schema: { tags: ctags, summary: 'Pilihan kewajiban regulasi (pencarian)', querystring: ZObligationOptionQuery, response: { 200: z.array(ZObligationOption) } } }, async (req) =>
+    lib.obligationOptions(actorOf(req), req.query),
   );
   r.get('/api/compliance/obligations/:id/attestations', { schema: { tags: ctags, params: ZId, response: { 200: z.array(ZAttestation) } } }, async (req) =>
     compliance.attestations(actorOf(req), req.params.id),

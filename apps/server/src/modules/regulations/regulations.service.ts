@@ -1,5 +1,6 @@
-import type { TRegArticle, TRegObligation, TRegulationDetail, TRegulationDoc, TRegulationSummary } from '@persada/shared';
+import type { TObligationOption, TRegArticle, TRegObligation, TRegulationDetail, TRegulationDoc, TRegulationSummary } from '@persada/shared';
 import type { AppDeps } from '../../app/deps.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
@@ -44,6 +45,19 @@ export function obligationDto(o: repo.ObligationRow, articleNumber: string | nul
   };
 }
 
+export function obligationOptionDto(r: repo.ObligationOptionRow): TObligationOption {
+  const head = [r.reg.code, r.article ? `Pasal ${r.article}` : null, r.obligation.ref].filter(Boolean).join(' ');
+  return {
+    id: r.obligation.id,
+    regulationId: r.reg.id,
+    regulationCode: r.reg.code,
+    article: r.article,
+    ref: r.obligation.ref,
+    text: r.obligation.text,
+    label: `${head}: ${r.obligation.text}`.slice(0, 300),
+  };
+}
+
 /** The regulation library (R-REG, B10): list, read article by article, bind, import, versions. */
 export class RegulationsService {
   constructor(private readonly deps: AppDeps) {}
@@ -52,6 +66,22 @@ export class RegulationsService {
   }
   ready() {
     return ensureSharedLibrary(this.db);
+  }
+
+  /** Obligations to pick from when linking a record (regulation code, Pasal, text). */
+  async obligationOptions(actor: Actor, q: { q?: string; id?: string; limit: number }): Promise<TObligationOption[]> {
+    policy.read(actor);
+    await this.ready();
+    return (await repo.obligationOptions(this.db, actor.tenantId, q)).map(obligationOptionDto);
+  }
+
+  /** An obligation the tenant may see, as a link label; null when missing (for other modules). */
+  async obligationRef(db: DbOrTx, tenantId: string, id: string) {
+    await this.ready();
+    const found = await repo.getObligation(db, tenantId, id);
+    if (!found) return null;
+    const [row] = await repo.obligationOptions(db, tenantId, { id, limit: 1 });
+    return row ? { label: obligationOptionDto(row).label } : null;
   }
 
   async list(actor: Actor, q: Parameters<typeof repo.listRegulations>[2]) {

@@ -1,4 +1,4 @@
-import { riskBand, riskScore, type TMonitoring, type TRisk, type TRiskContext, type TRiskRating, type TRiskSettings, type TTreatment } from '@persada/shared';
+import { riskBand, riskScore, type TMonitoring, type TRisk, type TRiskContext, type TRiskRef, type TRiskRating, type TRiskSettings, type TTreatment } from '@persada/shared';
 import { iso } from '../../platform/http/paging.js';
 import type { ContextRow, MonitoringRow, RiskRow, TreatmentRow } from './risks.repo.js';
 
@@ -44,6 +44,7 @@ export function riskDto(s: TRiskSettings, r: { risk: RiskRow; opdName: string; t
     kind: x.kind as TRisk['kind'],
     objective: x.objective,
     assetName: x.assetName,
+    assetEntity: (x.assetEntity ?? (x.applicationId ? 'sys_application' : null)) as TRisk['assetEntity'],
     applicationId: x.applicationId,
     applicationName: x.applicationName,
     threat: x.threat,
@@ -99,3 +100,19 @@ export const monitoringDto = (s: TRiskSettings, m: MonitoringRow): TMonitoring =
   notes: m.notes,
   createdAt: m.createdAt.toISOString(),
 });
+
+/** The short form other records show (an application's risks, a control's treated risks). */
+export function refDto(s: TRiskSettings, r: { risk: RiskRow; opdName: string }): TRiskRef {
+  const x = r.risk;
+  return {
+    id: x.id,
+    code: riskCode(x.year, x.seq),
+    event: x.event,
+    opdName: r.opdName,
+    year: x.year,
+    assetEntity: (x.assetEntity ?? (x.applicationId ? 'sys_application' : null)) as TRiskRef['assetEntity'],
+    current: rating(s, x.currentL, x.currentI),
+    needsTreatment: x.needsTreatment,
+    approvalStatus: x.approvalStatus as TRiskRef['approvalStatus'],
+  };
+}

@@ -289,3 +289,33 @@ export async function overdueTreatments(db: DbOrTx, tenantId: string, f: RiskFil
 }
 
 export const tenantName = async (db: DbOrTx, tenantId: string) => (await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)))[0]?.name;
+
+// ---------------------------------------------------------------- links from other records
+const refSelect = { risk: risks, opdName: opds.name };
+
+/** Active risks whose asset is the given systems record (rows saved before asset_entity count as applications). */
+export const risksOnAsset = (db: DbOrTx, tenantId: string, entity: string, id: string, scope: OpdFilter) =>
+  db
+    .select(refSelect)
+    .from(risks)
+    .innerJoin(opds, eq(opds.id, risks.opdId))
+    .where(
+      and(
+        eq(risks.tenantId, tenantId),
+        eq(risks.applicationId, id),
+        entity === 'sys_application' ? or(eq(risks.assetEntity, entity), isNull(risks.assetEntity)) : eq(risks.assetEntity, entity),
+        isNull(risks.deletedAt),
+        inOpds(risks.opdId, scope),
+      ),
+    )
+    .orderBy(desc(risks.year), desc(risks.currentScore), asc(risks.seq))
+    .limit(200);
+
+/** Active risks among `ids`. */
+export const risksByIds = (db: DbOrTx, tenantId: string, ids: string[], scope: OpdFilter) =>
+  db
+    .select(refSelect)
+    .from(risks)
+    .innerJoin(opds, eq(opds.id, risks.opdId))
+    .where(and(eq(risks.tenantId, tenantId), inArray(risks.id, ids), isNull(risks.deletedAt), inOpds(risks.opdId, scope)))
+    .orderBy(desc(risks.year), desc(risks.currentScore), asc(risks.seq));

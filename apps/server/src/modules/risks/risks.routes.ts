@@ -16,6 +16,8 @@ import {
   ZRiskDetail,
   ZRiskInput,
   ZRiskListQuery,
+  ZRiskAssetQuery,
+  ZRiskRef,
   ZRiskSettings,
   ZTreatment,
   ZTreatmentInput,
@@ -121,6 +123,9 @@ export function risksRoutes(app: FastifyInstance, settings: RiskSettingsService,
   });
   r.get('/api/risks/heatmap', { schema: { tags, summary: 'Peta risiko 5×5', querystring: ZHeatmapQuery, response: { 200: ZHeatmap } } }, async (req) =>
     risks.heatmap(actorOf(req), req.query),
+  );
+  r.get('/api/risks/by-asset', { schema: { tags, summary: 'Risiko yang tercatat pada suatu sistem elektronik', querystring: ZRiskAssetQuery, response: { 200: z.array(ZRiskRef) } } }, async (req) =>
+    risks.onAsset(actorOf(req), req.query.entity, req.query.id),
   );
   r.post('/api/risks', { schema: { tags, body: ZRiskInput, response: { 200: ZRiskDetail } } }, async (req) => risks.create(actorOf(req), req.body));
   r.get('/api/risks/:id', { schema: { tags, params: ZId, response: { 200: ZRiskDetail } } }, async (req) => risks.detail(actorOf(req), req.params.id));

@@ -11,6 +11,8 @@ import {
   type TRiskInput,
   type TRiskListQuery,
   type TRiskSettings,
+  type TRiskRef,
+  type TSystemAssetEntity,
   type TTreatmentInput,
 } from '@persada/shared';
 import type { AppDeps } from '../../app/deps.js';
@@ -20,12 +22,15 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/context/actor.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { renderRiskForms } from './risks.forms.js';
-import { contextDto, jakartaToday, monitoringDto, rating, riskCode, riskDto, treatmentDto } from './risks.dto.js';
+import { contextDto, jakartaToday, monitoringDto, rating, refDto, riskCode, riskDto, treatmentDto } from './risks.dto.js';
 import { risksPolicy as policy } from './risks.policy.js';
 import * as repo from './risks.repo.js';
 import { loadSettings } from './settings.service.js';
 
 const fieldError = (field: string, key: any) => new AppError(400, 'error.validation', [{ field, key }]);
+
+/** Finds a record of a systems register in the tenant (null when missing or deleted); from the systems module. */
+export type AssetResolver = (db: DbOrTx, tenantId: string, entity: TSystemAssetEntity, id: string) => Promise<{ label: string } | null>;
 
 /** Filters of the list, the heat map and the exports, from the query string and the settings. */
 export function riskFilter(s: TRiskSettings, q: Partial<TRiskListQuery>): repo.RiskFilter {
@@ -49,6 +54,7 @@ export class RiskService {
   constructor(
     private readonly deps: AppDeps,
     private readonly notifications: NotificationService,
+    private readonly assets?: AssetResolver,
   ) {}
   private get db() {
     return this.deps.database.db;
@@ -95,8 +101,6 @@ export class RiskService {
       kind: input.kind,
       objective: input.objective,
       assetName: input.assetName,
-      applicationId: input.applicationId,
-      applicationName: input.applicationName,
       threat: input.threat,
       vulnerability: input.vulnerability,
       event: input.event,
@@ -121,13 +125,49 @@ export class RiskService {
     };
   }
 
+  /**
+   * The asset as a link to a systems record (E1): the record must exist in the actor's tenant and
+   * its current name is stored as the label. Without an id the typed label is kept (older rows).
+   */
+  private async assetLink(actor: Actor, input: ReturnType<typeof ZRiskInput.parse>) {
+    if (!input.applicationId) return { assetEntity: null, applicationId: null, applicationName: input.applicationName };
+    const entity = input.assetEntity ?? 'sys_application';
+    const found = this.assets ? await this.assets(this.db, actor.tenantId, entity, input.applicationId) : null;
+    if (!found) throw fieldError('applicationId', 'risks.asset_not_found');
+    return { assetEntity: entity, applicationId: input.applicationId, applicationName: found.label };
+  }
+
+  /** A risk of the tenant as a link label ("R-2026-001 event"), or null when missing/deleted (for other modules). */
+  async ref(db: DbOrTx, tenantId: string, id: string) {
+    const r = await repo.getRisk(db, tenantId, id);
+    if (!r || r.risk.deletedAt) return null;
+    return { label: `${riskCode(r.risk.year, r.risk.seq)} ${r.risk.event}`.slice(0, 300), opdId: r.risk.opdId };
+  }
+
+  /** Risks recorded on a systems record (application, device …), within the actor's OPD scope. */
+  async onAsset(actor: Actor, entity: TSystemAssetEntity, id: string): Promise<TRiskRef[]> {
+    policy.read(actor);
+    const s = await loadSettings(this.db, actor.tenantId);
+    const rows = await repo.risksOnAsset(this.db, actor.tenantId, entity, id, policy.scope(actor));
+    return rows.map((r) => refDto(s, r));
+  }
+
+  /** Risks by id (e.g. those a governance control treats), within the actor's OPD scope. */
+  async refs(actor: Actor, ids: string[]): Promise<TRiskRef[]> {
+    policy.read(actor);
+    if (!ids.length) return [];
+    const s = await loadSettings(this.db, actor.tenantId);
+    const rows = await repo.risksByIds(this.db, actor.tenantId, ids, policy.scope(actor));
+    return rows.map((r) => refDto(s, r));
+  }
+
   async create(actor: Actor, raw: TRiskInput) {
     const input = ZRiskInput.parse(raw);
     const ctx = await repo.getContext(this.db, actor.tenantId, input.contextId);
     if (!ctx) throw fieldError('contextId', 'error.not_found');
     policy.manageIn(actor, ctx.ctx.opdId);
     const s = await loadSettings(this.db, actor.tenantId);
-    const values = this.assess(s, ctx.ctx, input);
+    const values = { ...this.assess(s, ctx.ctx, input), ...(await this.assetLink(actor, input)) };
     return this.db.transaction(async (tx) => {
       const seq = await repo.nextSeq(tx, actor.tenantId, ctx.ctx.id);
       const row = await repo.insertRisk(tx, {
@@ -154,7 +194,7 @@ export class RiskService {
     if (!ctx) throw fieldError('contextId', 'error.not_found');
     policy.manageIn(actor, ctx.ctx.opdId);
     const s = await loadSettings(this.db, actor.tenantId);
-    const values = this.assess(s, ctx.ctx, input);
+    const values = { ...this.assess(s, ctx.ctx, input), ...(await this.assetLink(actor, input)) };
     return this.db.transaction(async (tx) => {
       const moved = ctx.ctx.id !== current.risk.contextId;
       const row = await repo.updateRisk(tx, actor.tenantId, id, {

@@ -1,37 +1,87 @@
 import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Pencil } from 'lucide-react';
+import { Pencil, Plus, X } from 'lucide-react';
 import { instrumentTypes, opdStatuses, type TControl } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/form';
+import { ComplianceLinks } from '@/components/compliance-links';
+import { ObligationPicker, RiskPicker } from '@/components/pickers';
+import { Input } from '@/components/ui/input';
+import { isApiError } from '@/lib/api';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
 import { FileField, FileList, fileHref } from './file-field';
 
 type Link = TControl['links'][number];
-const linkText = (ls: Link[]) => ls.map((l) => `${l.entity}|${l.id ?? ''}|${l.label}`).join('\n');
-const parseLinks = (s: string): Link[] =>
-  s
-    .split('\n')
-    .map((x) => x.trim())
-    .filter(Boolean)
-    .map((x) => {
-      const [entity, id, ...label] = x.split('|');
-      return label.length ? { entity: entity.trim() || 'other', id: id.trim() || null, label: label.join('|').trim() } : { entity: 'other', id: null, label: x };
-    });
+
+/**
+ * The risks a rule/procedure treats and the obligations it satisfies (B7, R-REG), picked from the
+ * register and the regulation library; older typed labels stay listed and can be removed.
+ */
+function LinksEditor({ value, onChange }: { value: Link[]; onChange: (v: Link[]) => void }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = React.useState('');
+  const add = (l: Link) => {
+    if (!value.some((x) => x.entity === l.entity && (l.id ? x.id === l.id : x.label === l.label))) onChange([...value, l]);
+  };
+  const kindLabel = (e: string) => (['risk', 'obligation', 'sop'].includes(e) ? t(`governance.control.linkKind.${e}`) : t('governance.control.linkKind.other'));
+  return (
+    <fieldset className="grid gap-3 rounded-md border p-3">
+      <legend className="px-1 text-sm font-semibold">{t('governance.control.links')}</legend>
+      {value.length ? (
+        <ul className="flex flex-col gap-1 text-sm" aria-label={t('governance.control.links')}>
+          {value.map((l, i) => (
+            <li key={`${l.entity}-${l.id ?? l.label}-${i}`} className="flex items-center justify-between gap-2 rounded bg-muted/50 px-2 py-1">
+              <span>
+                <span className="text-xs text-muted-foreground">{kindLabel(l.entity)}{l.id ? '' : ` · ${t('governance.control.typedLink')}`}:</span> {l.label}
+              </span>
+              <Button type="button" size="icon" variant="ghost" aria-label={t('governance.control.removeLink', { label: l.label })} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                <X />
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">{t('governance.control.noLinks')}</p>
+      )}
+      <RiskPicker id="control-link-risk" label={t('governance.control.addRisk')} value={null} onChange={(o) => o && add({ entity: 'risk', id: o.id, label: o.label })} />
+      <ObligationPicker id="control-link-obligation" label={t('governance.control.addObligation')} value={null} onChange={(o) => o && add({ entity: 'obligation', id: o.id, label: o.label })} />
+      <div className="flex items-end gap-2">
+        <div className="flex flex-1 flex-col gap-1.5">
+          <label htmlFor="control-link-typed" className="text-sm font-medium">
+            {t('governance.control.addTyped')}
+          </label>
+          <Input id="control-link-typed" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </div>
+        <Button
+          type="button"
+          variant="outline"
+          disabled={!typed.trim()}
+          onClick={() => {
+            add({ entity: 'other', id: null, label: typed.trim() });
+            setTyped('');
+          }}
+        >
+          <Plus />
+          {t('governance.control.addLink')}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
 
 function InstrumentDialog({ control, onClose }: { control: TControl | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const [f, setF] = React.useState<{ instrumentType: string; instrumentNumber: string; instrumentDate: string; instrumentFileId: string | null; description: string; links: string }>({ instrumentType: '', instrumentNumber: '', instrumentDate: '', instrumentFileId: null, description: '', links: '' });
+  const [f, setF] = React.useState<{ instrumentType: string; instrumentNumber: string; instrumentDate: string; instrumentFileId: string | null; description: string; links: Link[] }>({ instrumentType: '', instrumentNumber: '', instrumentDate: '', instrumentFileId: null, description: '', links: [] });
   React.useEffect(() => {
     if (control)
-      setF({ instrumentType: control.instrumentType ?? '', instrumentNumber: control.instrumentNumber ?? '', instrumentDate: control.instrumentDate ?? '', instrumentFileId: control.instrumentFileId, description: control.description ?? '', links: linkText(control.links) });
+      setF({ instrumentType: control.instrumentType ?? '', instrumentNumber: control.instrumentNumber ?? '', instrumentDate: control.instrumentDate ?? '', instrumentFileId: control.instrumentFileId, description: control.description ?? '', links: control.links });
   }, [control]);
   const save = useMutation({
     mutationFn: () =>
@@ -41,13 +91,19 @@ function InstrumentDialog({ control, onClose }: { control: TControl | null; onCl
         instrumentDate: f.instrumentDate || null,
         instrumentFileId: f.instrumentFileId,
         description: f.description || null,
-        links: parseLinks(f.links),
+        links: f.links,
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['governance', 'controls'] });
       toast.success(t('governance.saved'));
       onClose();
     },
+    // the links have no field of their own: show the field messages in the toast
+    meta: { silent: true },
+    onError: (e) =>
+      isApiError(e)
+        ? toast.error(e.localizedTitle(), e.errors.map((x) => (i18n.language === 'en' ? x.message_en : x.message)).join(' ') || e.localizedDetail())
+        : toast.error(t('common.error'), String(e)),
   });
   return (
     <Dialog open={!!control} onOpenChange={(o) => !o && onClose()}>
@@ -63,8 +119,8 @@ function InstrumentDialog({ control, onClose }: { control: TControl | null; onCl
           <Text label={t('governance.control.instrumentDate')} type="date" value={f.instrumentDate} onChange={(v) => setF({ ...f, instrumentDate: v })} />
           <FileField label={t('governance.control.instrumentFile')} value={f.instrumentFileId} onChange={(v) => setF({ ...f, instrumentFileId: v })} />
           <Area label={t('governance.control.description')} value={f.description} onChange={(v) => setF({ ...f, description: v })} />
-          <Area lines label={t('governance.control.links')} value={f.links} onChange={(v) => setF({ ...f, links: v })} />
-          <p className="text-xs text-muted-foreground">{t('governance.control.linksHint')}</p>
+          <LinksEditor value={f.links} onChange={(links) => setF({ ...f, links })} />
+          {control ? <ComplianceLinks entity="gov_control" id={control.id} /> : null}
         </div>
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>

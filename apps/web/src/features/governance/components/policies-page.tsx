@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ExportButtons } from '@/components/data-table/export-buttons';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { ComplianceLinks } from '@/components/compliance-links';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -109,6 +110,7 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
             </fieldset>
           ) : null}
         </div>
+        {policy ? <ComplianceLinks entity="gov_policy" id={policy.id} /> : null}
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)}>
             {t('governance.cancel')}

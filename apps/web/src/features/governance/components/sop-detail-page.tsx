@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ArrowDown, ArrowUp, ChevronLeft, FileDown, Pencil, Plus, Save, Trash2, X } from 'lucide-react';
 import type { TSop } from '@persada/shared';
+import { ComplianceLinks } from '@/components/compliance-links';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -95,6 +96,9 @@ export function SopDetailPage() {
           </>
         }
       />
+      <div className="mb-4">
+        <ComplianceLinks entity="gov_sop" id={s.id} />
+      </div>
 
       <Card className="mb-4">
         <CardHeader>

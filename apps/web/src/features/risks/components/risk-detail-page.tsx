@@ -11,6 +11,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast, useConfirm } from '@/components/form';
 import { PageHeader } from '@/components/layout/page-header';
+import { ComplianceLinks } from '@/components/compliance-links';
+import { systemRegisters } from '@/components/pickers';
+import { ControlsLinkedTo } from '@/components/record-links';
 import { risksApi } from '../api';
 import { LevelBadge } from './level-badge';
 import { ApprovalDialog, MonitoringDialog, TreatmentDialog } from './plan-dialogs';
@@ -115,7 +118,23 @@ export function RiskDetailPage() {
               </CardHeader>
               <CardContent>
                 <dl className="grid gap-3 sm:grid-cols-2">
-                  <Info label={t('risks.asset')} value={[r.assetName, r.applicationName].filter(Boolean).join(' / ')} />
+                  <Info label={t('risks.asset')} value={r.assetName} />
+                  <Info
+                    label={t('risks.assetLinked')}
+                    value={
+                      r.applicationId && r.assetEntity === 'sys_application' ? (
+                        <Link to="/sistem/aplikasi/$appId" params={{ appId: r.applicationId }} className="text-primary hover:underline" data-testid="risk-asset-link">
+                          {r.applicationName}
+                        </Link>
+                      ) : r.applicationId && r.assetEntity ? (
+                        <a href={systemRegisters[r.assetEntity].href(r.applicationId)} className="text-primary hover:underline" data-testid="risk-asset-link">
+                          {r.applicationName} ({t(`pickers.system.kinds.${r.assetEntity}`)})
+                        </a>
+                      ) : (
+                        r.applicationName
+                      )
+                    }
+                  />
                   <Info label={t('risks.kind')} value={t(`risks.kinds.${r.kind}`)} />
                   <Info label={t('risks.threat')} value={r.threat} />
                   <Info label={t('risks.vulnerability')} value={r.vulnerability} />
@@ -161,6 +180,11 @@ export function RiskDetailPage() {
                 </dl>
               </CardContent>
             </Card>
+          </div>
+
+          <div className="mt-4 grid gap-4 lg:grid-cols-2">
+            <ControlsLinkedTo entity="risk" id={r.id} />
+            <ComplianceLinks entity="risk" id={r.id} />
           </div>
 
           <Card className="mt-4">

@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { riskBand, riskScore, type TRiskDetail, type TRiskSettings } from '@persada/shared';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Form, FormDialogFooter, SelectField, TextField, TextareaField, toast } from '@/components/form';
+import { SystemPicker, type SystemValue } from '@/components/pickers';
 import { applyServerErrors } from '@/lib/form-errors';
 import { LEVELS, risksApi } from '../api';
 import { LevelBadge } from './level-badge';
@@ -17,7 +18,9 @@ const toForm = (r: TRiskDetail | null, contextId?: string): Values => ({
   kind: r?.kind ?? 'negative',
   objective: r?.objective ?? '',
   assetName: r?.assetName ?? '',
-  applicationName: r?.applicationName ?? '',
+  // the linked systems record, or (older rows) a typed label kept as it is
+  asset: (r?.applicationId && r.assetEntity ? { entity: r.assetEntity, id: r.applicationId, label: r.applicationName ?? '' } : null) as SystemValue,
+  typedApplication: r && !r.applicationId ? (r.applicationName ?? '') : '',
   threat: r?.threat ?? '',
   vulnerability: r?.vulnerability ?? '',
   event: r?.event ?? '',
@@ -39,8 +42,12 @@ const toForm = (r: TRiskDetail | null, contextId?: string): Values => ({
 const num = (v: unknown) => (v === '' || v == null ? null : Number(v));
 
 function fromForm(v: Values) {
+  const { asset, typedApplication, ...rest } = v;
   return {
-    ...v,
+    ...rest,
+    assetEntity: asset?.entity ?? null,
+    applicationId: asset?.id ?? null,
+    applicationName: asset ? asset.label : typedApplication || null,
     inherentL: num(v.inherentL) as number,
     inherentI: num(v.inherentI) as number,
     currentL: num(v.currentL),
@@ -129,7 +136,29 @@ export function RiskFormDialog({
             <SelectField name="kind" label={t('risks.kind')} options={(['negative', 'positive'] as const).map((k) => ({ value: k, label: t(`risks.kinds.${k}`) }))} />
             <TextField name="objective" label={t('risks.objective')} className="sm:col-span-3" />
             <TextField name="assetName" label={t('risks.asset')} required />
-            <TextField name="applicationName" label={t('risks.application')} description={t('risks.form.applicationHelp')} />
+            <Controller
+              control={form.control}
+              name="asset"
+              render={({ field, fieldState }) => (
+                <SystemPicker
+                  id="risk-asset-system"
+                  className="sm:col-span-2"
+                  label={t('risks.application')}
+                  description={
+                    form.getValues('typedApplication') && !field.value
+                      ? t('risks.form.typedApplication', { label: form.getValues('typedApplication') })
+                      : t('risks.form.applicationHelp')
+                  }
+                  error={fieldState.error?.message ?? (form.formState.errors.applicationId?.message as string | undefined)}
+                  value={field.value}
+                  onChange={(v) => {
+                    field.onChange(v);
+                    form.clearErrors('applicationId');
+                    if (v) form.setValue('typedApplication', '');
+                  }}
+                />
+              )}
+            />
             <TextField name="threat" label={t('risks.threat')} />
             <TextField name="vulnerability" label={t('risks.vulnerability')} />
             <TextareaField name="event" label={t('risks.event')} required rows={2} className="sm:col-span-2" />

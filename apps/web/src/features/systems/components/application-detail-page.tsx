@@ -4,6 +4,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ArrowLeft, Pencil } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
+import { ComplianceLinks } from '@/components/compliance-links';
+import { RisksOnAsset } from '@/components/record-links';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -99,6 +101,10 @@ export function ApplicationDetailPage() {
               <TechDocsTab appId={appId} canManage={canManage && !a.deletedAt} />
             </TabsContent>
           </Tabs>
+          <div className="mt-4 grid gap-4 lg:grid-cols-2">
+            <RisksOnAsset entity="sys_application" id={appId} />
+            <ComplianceLinks entity="sys_application" id={appId} />
+          </div>
           <RegisterFormDialog def={applicationsUi} open={editing} onOpenChange={setEditing} row={a} />
         </>
       )}
