@@ -1,4 +1,4 @@
-import type { TSigningRequest, TVerifyReport } from '@persada/shared';
+import type { TRecipient, TSigningRequest, TTrustedRoot, TVerifyReport } from '@persada/shared';
 import i18n from 'i18next';
 import { api, ApiError, type Page, type QueryParams } from '@/lib/api';
 
@@ -29,6 +29,15 @@ export const signingApi = {
   fileUrl: (id: string) => `/api/signing/requests/${id}/file`,
   smimePrepare: (body: { certificatePem: string; content: string }) => api.post<{ toBeSignedB64: string; signingTime: string; canonicalContent: string }>('/api/signing/smime/prepare', body),
   smimeComplete: (body: { certificatePem: string; content: string; signingTime: string; signatureB64: string }) => api.post<{ message: string }>('/api/signing/smime/complete', body),
+};
+
+/** Trusted roots of the verifier (CA administrators) and recipients of protected documents. */
+export const trustApi = {
+  list: () => api.get<TTrustedRoot[]>('/api/signing/trusted-roots'),
+  add: (certificate: string) => api.post<TTrustedRoot>('/api/signing/trusted-roots', { certificate }),
+  setEnabled: (id: string, enabled: boolean) => api.put<TTrustedRoot>(`/api/signing/trusted-roots/${id}/enabled`, { enabled }),
+  remove: (id: string) => api.del<{ ok: boolean }>(`/api/signing/trusted-roots/${id}`),
+  recipients: (q?: string) => api.get<TRecipient[]>('/api/signing/recipients', { q }),
 };
 
 export const verifyApi = {
