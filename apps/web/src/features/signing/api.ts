@@ -44,7 +44,9 @@ export const verifyApi = {
   upload: (file: File) => {
     const f = new FormData();
     f.set('file', file);
-    return postForm<TVerifyReport>('/api/verify/pdf', f);
+    // the verifier opened from a Pemda's link (?pemda=<slug>) also trusts that Pemda's added roots
+    const pemda = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('pemda');
+    return postForm<TVerifyReport>(`/api/verify/pdf${pemda && /^[a-z0-9-]{1,64}$/.test(pemda) ? `?pemda=${pemda}` : ''}`, f);
   },
   stored: (id: string) => api.get<TVerifyReport>(`/api/verify/documents/${id}`),
 };
