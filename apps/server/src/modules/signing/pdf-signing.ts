@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfString, StandardFonts, rgb, type PdfRef, type RevocationProvider } from '@libpdf/core';
+import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfString, StandardFonts, rgb, type PdfRef } from '@libpdf/core';
 import { buildSignedAttrs, ocspRequestFor, sha256, signedAttrsToBeSigned } from './cms.js';
 import { certInfo, padesCms, readTimeStampResp, signatureValue, timeStampReq, verifySignature } from './cms-fast.js';
 import { BYTE_RANGE_PLACEHOLDER, appendDss, dssPlan, patchByteRange, patchContents, raw, type DssPlan } from './pdf-incremental.js';
@@ -250,25 +250,4 @@ function uniqueDer(items: Uint8Array[]) {
     seen.add(k);
     return true;
   });
-}
-
-
-/** OCSP and CRL for B-LT, from the CA services. */
-export function revocationFrom(trust: TrustServices): RevocationProvider {
-  return {
-    getOCSP: async (cert, issuer) => {
-      try {
-        return await trust.ocsp(await ocspRequestFor(cert, issuer));
-      } catch {
-        return null;
-      }
-    },
-    getCRL: async () => {
-      try {
-        return await trust.crl();
-      } catch {
-        return null;
-      }
-    },
-  };
 }
