@@ -8,6 +8,7 @@ import { createUserWithRoles } from '../src/modules/tenants/tenants.service.js';
 import { TINY_PDF } from '../src/platform/files/test-fixtures.js';
 import { TEST_PASSWORD, makeTenant, startTestApp, type TestApp } from './harness.js';
 import type { PkiService } from '../src/modules/pki/index.js';
+import { ThrowawayCa } from '../src/modules/signing/testing/throwaway-ca.js';
 
 /**
  * Generic authorization sweep over every registered route (A1, A4): tenant isolation with
@@ -138,6 +139,7 @@ const fresh = {
     return id;
   },
   control: async () => (await ok(adminA.call({ method: 'GET', url: '/api/governance/controls?kind=procedure' })))[0].id as string,
+  trustedRoot: async (call = adminA.call) => (await ok(call({ method: 'POST', url: '/api/signing/trusted-roots', body: { certificate: (await ThrowawayCa.create()).root.toString('pem') } }))).id as string,
   pkiCert: async (tenantId = A.tenantId, cn = `Pemegang Uji ${n()}`) => {
     const { generateKeyPairSync } = await import('node:crypto');
     const spkiDer = new Uint8Array(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }));
@@ -242,6 +244,12 @@ const specs: Record<string, Spec> = {
   'POST /api/signing/requests/:id/cancel': { needs: [org('documents.sign', 'any')], id: (w) => signingRequest(A.tenantId, w.userId) },
   'POST /api/signing/smime/prepare': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo' }), ok: 400 },
   'POST /api/signing/smime/complete': { needs: [org('documents.sign', 'any')], body: () => ({ certificatePem: 'x'.repeat(120), content: 'Halo', signingTime: new Date().toISOString(), signatureB64: 'A'.repeat(24) }), ok: 400 },
+  'GET /api/signing/recipients': { needs: [org('documents.sign', 'any')], query: '?q=uji' },
+  // trusted roots of the verifier (K15): CA administrators only
+  'GET /api/signing/trusted-roots': { needs: [org('pki.manage', 'tenant')] },
+  'POST /api/signing/trusted-roots': { needs: [org('pki.manage', 'tenant')], body: async () => ({ certificate: (await ThrowawayCa.create()).root.toString('pem') }) },
+  'PUT /api/signing/trusted-roots/:id/enabled': { needs: [org('pki.manage', 'tenant')], id: () => fresh.trustedRoot(), body: () => ({ enabled: false }) },
+  'DELETE /api/signing/trusted-roots/:id': { needs: [org('pki.manage', 'tenant')], id: () => fresh.trustedRoot() },
   'GET /api/documents/opd-officials': { needs: [org('org.read', 'tenant'), org('reports.export', 'any')], query: '?format=csv' },
   // regulations and compliance (R-REG)
   'GET /api/regulations': { needs: [org('regulations.read', 'any')] },
@@ -665,6 +673,7 @@ function foreignId(path: string): string {
     ...Object.entries(BG).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/governance/${k}/`), id]),
     ...Object.entries(SOB).map(([k, id]): [RegExp, string] => [new RegExp(`^/api/secops/${k}/`), id]),
     [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
+    [/^\/api\/signing\/trusted-roots\//, B.trustedRoot], [/^\/api\/signing\/requests\//, B.signing], [/^\/api\/notifications\//, B.notification], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
     [/^\/api\/notifications\//, B.notification], [/^\/api\/pki\/certificates\//, B.pkiCert], [/^\/api\/me\/sessions\//, B.session], [/^\/api\/me\/tokens\//, B.token],
   ];
   const sys = /^\/api\/systems\/([a-z-]+)\//.exec(path);
@@ -735,6 +744,7 @@ beforeAll(async () => {
     tenantId: tb.tenant.id, slug: tb.tenant.slug, opd: opdB.id, unit: unitB.id, position: posB.id, person: personB.id, role: roleB.id, user: userB.id,
     file: fileB.id, signing: await signingRequest(tb.tenant.id, tb.user.id, userB.id), deletedOpd: delOpdB.id, deletedPerson: delPersonB.id, token: tokenB.id, session: sessionB, notification: await notify(tb.tenant.id, tb.user.id),
     pkiCert: await fresh.pkiCert(tb.tenant.id, 'Sertifikat Rahasia Zeta'),
+    trustedRoot: await fresh.trustedRoot(b),
   };
   for (const path of Object.keys(sysBodies)) {
     const body = { ...sysBodies[path](opdB.id), ...(path === 'subdomains' ? { label: 'zeta-rahasia' } : 'name' in sysBodies[path](opdB.id) ? { name: `Zeta ${path}` } : path === 'interconnections' ? { partyName: 'Zeta Bank' } : {}) };

@@ -105,3 +105,38 @@ export const ZVerifyReport = z.object({
 });
 export type TVerifyReport = z.infer<typeof ZVerifyReport>;
 export type TSignatureReport = z.infer<typeof ZSignatureReport>;
+
+/** A CA certificate the Pemda trusts for signature verification (besides its own CA). */
+export const ZTrustedRootInput = z.object({ certificate: z.string().min(1).max(20_000) });
+export type TTrustedRootInput = z.infer<typeof ZTrustedRootInput>;
+export const ZTrustedRootEnabled = z.object({ enabled: z.boolean() });
+export const ZTrustedRoot = z.object({
+  id: z.uuid(),
+  subject: z.string(),
+  issuer: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  fingerprintSha256: z.string(),
+  selfSigned: z.boolean(),
+  expired: z.boolean(),
+  enabled: z.boolean(),
+  createdBy: z.uuid(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  certificatePem: z.string(),
+});
+export type TTrustedRoot = z.infer<typeof ZTrustedRoot>;
+
+/** A holder who can receive an encrypted document: a valid encryption certificate in this Pemda. */
+export const ZRecipient = z.object({
+  certificateId: z.uuid(),
+  userId: z.uuid().nullable(),
+  name: z.string(),
+  nip: z.string().nullable(),
+  opdName: z.string().nullable(),
+  email: z.string().nullable(),
+  serial: z.string(),
+  notAfter: z.string(),
+  certificatePem: z.string(),
+});
+export type TRecipient = z.infer<typeof ZRecipient>;

@@ -25,4 +25,7 @@ export const signingMessages = {
   'signing.verify_too_large': { id: 'Berkas terlalu besar untuk diperiksa (maksimal 15 MB).', en: 'The file is too large to check (at most 15 MB).' },
   'signing.verify_malformed': { id: 'PDF rusak atau tidak lengkap sehingga tidak dapat diperiksa.', en: 'The PDF is damaged or incomplete and cannot be checked.' },
   'signing.smime_invalid': { id: 'Pesan surel tidak dapat ditandatangani.', en: 'The e-mail message cannot be signed.' },
+  'signing.trust_invalid': { id: 'Berkas bukan sertifikat X.509 yang dapat dibaca (PEM atau DER).', en: 'The file is not a readable X.509 certificate (PEM or DER).' },
+  'signing.trust_not_ca': { id: 'Sertifikat ini bukan sertifikat CA (basicConstraints CA tidak ada), sehingga tidak dapat menjadi akar tepercaya.', en: 'This is not a CA certificate (no basicConstraints CA), so it cannot be a trusted root.' },
+  'signing.trust_duplicate': { id: 'Sertifikat akar ini sudah ada dalam daftar.', en: 'This root certificate is already in the list.' },
 } as const satisfies Record<string, Bilingual>;

@@ -57,3 +57,26 @@ export const signingSigners = pgTable(
     index('signing_signers_user_idx').on(t.tenantId, t.userId, t.status),
   ],
 );
+
+/**
+ * A CA certificate a Pemda trusts for signature verification besides its own CA and the
+ * installation's configured roots (e.g. BSrE's root), managed in the UI (K15).
+ */
+export const signingTrustedRoots = pgTable(
+  'signing_trusted_roots',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    subject: text('subject').notNull(),
+    issuer: text('issuer').notNull(),
+    notBefore: ts('not_before').notNull(),
+    notAfter: ts('not_after').notNull(),
+    fingerprintSha256: text('fingerprint_sha256').notNull(),
+    certificatePem: text('certificate_pem').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('signing_trusted_roots_fp_uq').on(t.tenantId, t.fingerprintSha256)],
+);

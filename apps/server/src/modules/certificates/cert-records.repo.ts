@@ -6,6 +6,7 @@ import {
   opds,
 } from '../../db/schema/index.js';
 import { likeText, offsetOf, orderBy } from '../../platform/http/paging.js';
+import { rowsOf } from '../../db/rows.js';
 import { type OpdFilter, holderName, inOpds } from './certificates.repo-common.js';
 
 // Issued certificates
@@ -95,3 +96,27 @@ export const openRenewal = async (db: DbOrTx, tenantId: string, certId: string) 
         ),
       )
   )[0];
+
+/**
+ * Holders with a currently valid encryption certificate (profile "encryption", active, within
+ * its validity), for the recipient picker of document protection (signing module, K4).
+ */
+export async function encryptionRecipients(db: DbOrTx, tenantId: string, q: string | undefined, limit = 50) {
+  const now = new Date();
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return rowsOf<{ certificateId: string; userId: string | null; name: string; nip: string | null; opdName: string | null; email: string | null; serial: string; notAfter: Date; certificatePem: string }>(
+    await db.execute(sql`select c.id as "certificateId", u.id as "userId",
+        coalesce(p.full_name, u.display_name, a.common_name) as name, p.nip as nip, o.name as "opdName",
+        coalesce(u.email, a.email) as email, c.serial_hex as serial, c.not_after as "notAfter", c.cert_pem as "certificatePem"
+      from ${certCertificates} c
+      join ${certApplications} a on a.id = c.application_id
+      left join users u on u.id = c.holder_user_id and u.tenant_id = c.tenant_id
+      left join people p on p.id = u.person_id
+      left join ${opds} o on o.id = c.opd_id
+      where c.tenant_id = ${tenantId} and c.profile = 'encryption' and c.status = 'active'
+        and c.not_before <= ${now} and c.not_after > ${now}
+        ${like ? sql`and (coalesce(p.full_name, u.display_name, a.common_name) ilike ${like} or p.nip ilike ${like} or o.name ilike ${like} or coalesce(u.email, a.email) ilike ${like})` : sql``}
+      order by name, c.not_after desc
+      limit ${limit}`),
+  );
+}

@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../../platform/http/errors.js';
 import { certRevocations } from '../../db/schema/index.js';
 import { certPolicy as policy } from './certificates.policy.js';
 import * as repo from './certificates.repo.js';
+import { encryptionRecipients } from './cert-records.repo.js';
 import { certDto } from './certificates.dto.js';
 import { revDto } from './registry.dto.js';
 import { loadCert, yearOf } from './registry.shared.js';
@@ -26,6 +27,13 @@ export class CertRecordsService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+  /**
+   * Holders with a valid encryption certificate in the tenant (name, NIP, OPD, expiry, PEM).
+   * For the signing module's recipient picker, which checks the caller's permission first.
+   */
+  async encryptionRecipients(tenantId: string, q?: string) {
+    return (await encryptionRecipients(this.db, tenantId, q)).map((r) => ({ ...r, notAfter: new Date(r.notAfter).toISOString() }));
   }
   async getCertificate(actor: Actor, id: string) {
     policy.apply(actor);

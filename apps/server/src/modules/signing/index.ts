@@ -4,6 +4,8 @@ import * as x509 from '@peculiar/x509';
 import type { ModuleContext, PersadaModule } from '../../app/module.js';
 import { SigningService, type TrustProvider } from './signing.service.js';
 import { signingRoutes } from './signing.routes.js';
+import { trustedRootsRoutes } from './trusted-roots.routes.js';
+import { TrustedRootsService } from './trusted-roots.service.js';
 import { trustFromPki, type PkiServiceLike } from './trust.js';
 import { allTenantIds } from './signing.repo.js';
 import { documentsSignedCheck } from './signing.evidence.js';
@@ -22,8 +24,12 @@ function extraRoots(file: string | undefined): x509.X509Certificate[] {
   });
 }
 
-/** Trust from the `pki` module: each tenant's CA; the verifier trusts every tenant root of this installation. */
-export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService): TrustProvider {
+/**
+ * Trust from the `pki` module: each tenant's CA; the verifier trusts every tenant root of this
+ * installation, the SIGNING_EXTRA_ROOTS bundle, and — when the verifier knows which Pemda a
+ * document belongs to — the roots that Pemda added in the UI (`tenantRoots`).
+ */
+export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService, tenantRoots?: (tenantId: string) => Promise<x509.X509Certificate[]>): TrustProvider {
   const pki = () => ctx.modules.get('pki')?.service as (PkiServiceLike & { exists?(tenantId: string): Promise<boolean> }) | undefined;
   let cache: { at: number; value: Awaited<ReturnType<TrustProvider['verifyTrust']>> } | null = null;
   return {
@@ -34,7 +40,14 @@ export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService):
       await p.chain(tenantId);
       return trustFromPki(p, tenantId);
     },
-    async verifyTrust() {
+    async verifyTrust(tenantId) {
+      const base = await installationTrust();
+      if (!tenantId || !tenantRoots) return base;
+      const own = await tenantRoots(tenantId);
+      return own.length ? { ...base, roots: [...base.roots, ...own] } : base;
+    },
+  };
+  async function installationTrust() {
       if (cache && Date.now() - cache.at < 60_000) return cache.value;
       const p = pki();
       const cas: Array<{ tenantId: string; root: x509.X509Certificate; issuing: x509.X509Certificate }> = [];
@@ -60,17 +73,22 @@ export function pkiTrustProvider(ctx: ModuleContext, svc: () => SigningService):
       };
       cache = { at: Date.now(), value };
       return value;
-    },
-  };
+  }
 }
 
 export function signingModule(ctx: ModuleContext): PersadaModule {
   let service: SigningService;
-  const trust = pkiTrustProvider(ctx, () => service);
+  const roots = new TrustedRootsService(ctx.deps);
+  const trust = pkiTrustProvider(ctx, () => service, (tenantId) => roots.enabledRoots(tenantId));
   service = new SigningService(ctx.deps, ctx.notifications, ctx.fileStore, trust);
+  service.roots = roots;
+  service.modules = ctx.modules;
   return {
     name: 'signing',
-    routes: (app) => signingRoutes(app, service),
+    routes: (app) => {
+      signingRoutes(app, service);
+      trustedRootsRoutes(app, roots);
+    },
     evidence: [documentsSignedCheck(service)],
     service,
   };

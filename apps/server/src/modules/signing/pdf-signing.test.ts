@@ -66,4 +66,16 @@ describe('PAdES signing with a browser-held key', () => {
     const wrong = await holder.sign(new Uint8Array([1, 2, 3]));
     await expect(svc.complete(pdf, { ...params, signature: wrong, expectedDigestHex: digestHex }, ca)).rejects.toThrow('signing.signature_invalid');
   });
+
+  it('[K15] assembly in another process than preparation (nothing cached) gives the same valid signature', async () => {
+    const holder = await makeHolder(ca, 'Citra', 'citra@uji.go.id');
+    const pdf = await makePdf();
+    const params = { certDer: holder.der, chainDer: await chainDer(ca), fieldName: 'TTE_1', signingTime: new Date(), reason: 'Persetujuan' };
+    const { toBeSigned, digestHex } = await svc.prepare(pdf, params);
+    PdfSigningService.forgetPrepared();
+    const signed = await svc.complete(pdf, { ...params, signature: await holder.sign(toBeSigned), expectedDigestHex: digestHex }, ca);
+    const file = path.join(tmpDir(), 'fresh.pdf');
+    fs.writeFileSync(file, signed);
+    expect(run('pdfsig', ['-nssdir', `sql:${nss}`, '-nocert', file]).out).toContain('Signature is Valid.');
+  });
 });

@@ -1,6 +1,8 @@
 import QRCode from 'qrcode';
-import { PDF, StandardFonts, rgb, type RevocationProvider, type Signer, type TimestampAuthority } from '@libpdf/core';
-import { cmsSignatureValue, fetchTimestampToken, keyKindOf, ocspRequestFor, sha256, verifyRawSignature } from './cms.js';
+import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfString, StandardFonts, rgb, type PdfRef } from '@libpdf/core';
+import { buildSignedAttrs, ocspRequestFor, sha256, signedAttrsToBeSigned } from './cms.js';
+import { certInfo, padesCms, readTimeStampResp, signatureValue, timeStampReq, verifySignature } from './cms-fast.js';
+import { BYTE_RANGE_PLACEHOLDER, appendDss, dssPlan, patchByteRange, patchContents, raw, type DssPlan } from './pdf-incremental.js';
 import type { TrustServices } from './trust.js';
 
 /** One planned signer's visible stamp on the official document. */
@@ -23,22 +25,18 @@ export class PdfSigningError extends Error {
   }
 }
 
-class Captured extends Error {
-  constructor(readonly data: Uint8Array) {
-    super('captured');
-  }
-}
-
 const ESTIMATED_SIZE = 24_576;
 const toLatin = (s: string) => s.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
 
 /**
- * PAdES signing behind our own interface, @libpdf/core inside. Signing is split in two so the
- * private key never leaves the browser: `prepare` returns the DER of the CMS signed attributes
- * (messageDigest over the ByteRange, contentType, signing-certificate-v2); the browser signs
- * them; `complete` rebuilds the same incremental update (same field, same signing time),
- * inserts the browser's signature, adds an RFC 3161 signature timestamp (B-T) and a DSS with
- * OCSP responses and CRLs (B-LT).
+ * PAdES signing behind our own interface. Signing is split in two so the private key never
+ * leaves the browser: `prepare` returns the DER of the CMS signed attributes (contentType,
+ * signingTime, messageDigest over the ByteRange, signing-certificate-v2); the browser signs
+ * them; `complete` reproduces the same first incremental update (same field, same signing
+ * time; cached between the two steps), inserts the browser's signature with an RFC 3161
+ * signature timestamp (B-T) and appends a DSS with OCSP response, CRL and certificates (B-LT).
+ * @libpdf/core writes only the first update; the rest is byte work (pdf-incremental.ts,
+ * cms-fast.ts) so the 1 MB document is parsed once per step (bench findings §14).
  */
 export class PdfSigningService {
   async load(bytes: Uint8Array): Promise<PDF> {
@@ -110,17 +108,74 @@ export class PdfSigningService {
     }
   }
 
-  /** Returns the bytes the holder's key must sign (DER SET OF the CMS signed attributes). */
-  async prepare(bytes: Uint8Array, p: SignParams): Promise<{ toBeSigned: Uint8Array; digestHex: string }> {
+  /**
+   * The first incremental update (signature field + dictionary with placeholders) written by
+   * @libpdf/core, with the ByteRange patched and digested in one streaming hash, plus what the
+   * DSS update needs. Deterministic for the same bytes, field and time, and cached between
+   * prepare and complete (same process) so assembly does not parse the document again.
+   */
+  private async firstUpdate(bytes: Uint8Array, p: SignParams): Promise<Prepared> {
+    const sourceSha = Buffer.from(sha256(bytes)).toString('hex');
+    const key = `${sourceSha}|${p.fieldName}|${p.signingTime.getTime()}|${p.reason ?? ''}|${p.location ?? ''}`;
+    const hit = prepared.get(key);
+    if (hit) return hit;
     const pdf = await this.load(bytes);
+    let buf: Buffer;
+    let plan: DssPlan;
     try {
-      await pdf.sign(this.options(p, this.capturingSigner(p), null));
-      throw new Error('signer not called');
+      const ctx = (pdf as unknown as { context: { registry: { register(d: PdfDict): PdfRef }; pages: { getPage(i: number): PdfRef | undefined } } }).context;
+      const sig = PdfDict.of({
+        Type: PdfName.of('Sig'),
+        Filter: PdfName.of('Adobe.PPKLite'),
+        SubFilter: PdfName.of('ETSI.CAdES.detached'),
+        ByteRange: raw(BYTE_RANGE_PLACEHOLDER),
+        Contents: raw(`<${'0'.repeat(ESTIMATED_SIZE * 2)}>`),
+      });
+      sig.set('M', PdfString.fromString(pdfDate(p.signingTime)));
+      if (p.reason) sig.set('Reason', PdfString.fromString(toLatin(p.reason)));
+      if (p.location) sig.set('Location', PdfString.fromString(toLatin(p.location)));
+      const sigRef = ctx.registry.register(sig);
+      const pageRef = ctx.pages.getPage(0);
+      if (!pageRef) throw new Error('no pages');
+      // the field + widget model @libpdf/core uses for signatures: an invisible widget on page 1
+      const form = pdf.getOrCreateForm();
+      const existing = form.getFields().find((f) => f.name === p.fieldName);
+      if (existing && (existing as unknown as { isSigned?: () => boolean }).isSigned?.()) throw new Error('field already signed');
+      const field = (existing ?? form.createSignatureField(p.fieldName)) as unknown as { getDict(): PdfDict };
+      const d = field.getDict();
+      d.set('V', sigRef);
+      d.delete('Kids');
+      d.set('Type', PdfName.of('Annot'));
+      d.set('Subtype', PdfName.of('Widget'));
+      d.set('F', PdfNumber.of(132));
+      d.set('P', pageRef);
+      d.set('Rect', new PdfArray([PdfNumber.of(0), PdfNumber.of(0), PdfNumber.of(0), PdfNumber.of(0)]));
+      if (pdf.canSaveIncrementally() !== null) throw new Error('incremental save not possible');
+      buf = Buffer.from(await pdf.save({ incremental: true }));
+      plan = dssPlan(pdf);
     } catch (e) {
-      if (e instanceof Captured) return { toBeSigned: e.data, digestHex: Buffer.from(sha256(e.data)).toString('hex') };
       if (e instanceof PdfSigningError) throw e;
       throw new PdfSigningError('signing.pdf_invalid');
     }
+    const at = patchByteRange(buf);
+    const attrs = buildSignedAttrs(at.digest, p.certDer, p.signingTime);
+    const toBeSigned = signedAttrsToBeSigned(attrs);
+    const out: Prepared = { buf, at, plan, toBeSigned, digestHex: Buffer.from(sha256(toBeSigned)).toString('hex') };
+    prepared.set(key, out);
+    while (prepared.size > PREPARED_CACHE) prepared.delete(prepared.keys().next().value!);
+    return out;
+  }
+
+  /** Drops the first updates kept between prepare and complete (another process would not have them). */
+  static forgetPrepared() {
+    prepared.clear();
+  }
+
+  /** Returns the bytes the holder's key must sign (DER SET OF the CMS signed attributes). */
+  async prepare(bytes: Uint8Array, p: SignParams): Promise<{ toBeSigned: Uint8Array; digestHex: string }> {
+    this.kind(p.certDer);
+    const r = await this.firstUpdate(bytes, p);
+    return { toBeSigned: r.toBeSigned, digestHex: r.digestHex };
   }
 
   /**
@@ -128,96 +183,71 @@ export class PdfSigningService {
    * over exactly the prepared bytes, then writes signature + timestamp (B-T) + DSS (B-LT).
    */
   async complete(bytes: Uint8Array, p: SignParams & { signature: Uint8Array; expectedDigestHex: string }, trust: TrustServices): Promise<Uint8Array> {
-    const kind = this.kind(p.certDer);
-    const pdf = await this.load(bytes);
-    let tsaFailed = false;
-    const signer: Signer = {
-      certificate: p.certDer,
-      certificateChain: p.chainDer,
-      keyType: kind,
-      signatureAlgorithm: kind === 'RSA' ? 'RSASSA-PKCS1-v1_5' : 'ECDSA',
-      sign: async (data) => {
-        if (Buffer.from(sha256(data)).toString('hex') !== p.expectedDigestHex) throw new PdfSigningError('signing.prepare_mismatch');
-        if (!(await verifyRawSignature(p.certDer, data, p.signature))) throw new PdfSigningError('signing.signature_invalid');
-        return cmsSignatureValue(kind, p.signature);
-      },
-    };
-    const tsa: TimestampAuthority = {
-      timestamp: async (digest) => {
-        try {
-          return await fetchTimestampToken((q) => trust.timestamp(q), digest);
-        } catch {
-          tsaFailed = true;
-          throw new PdfSigningError('signing.tsa_failed');
-        }
-      },
-    };
+    this.kind(p.certDer);
+    const r = await this.firstUpdate(bytes, p);
+    if (r.digestHex !== p.expectedDigestHex) throw new PdfSigningError('signing.prepare_mismatch');
+    if (!verifySignature(p.certDer, r.toBeSigned, p.signature)) throw new PdfSigningError('signing.signature_invalid');
+    const kind = certInfo(p.certDer).kind;
+    let ts: { token: Uint8Array; certs: Uint8Array[] };
     try {
-      const r = await pdf.sign(this.options(p, signer, { tsa, revocation: revocationFrom(trust) }));
-      return r.bytes;
-    } catch (e) {
-      if (e instanceof PdfSigningError) throw e;
-      if (tsaFailed) throw new PdfSigningError('signing.tsa_failed');
-      const cause = (e as { cause?: unknown }).cause;
-      if (cause instanceof PdfSigningError) throw cause;
+      ts = readTimeStampResp(await trust.timestamp(timeStampReq(sha256(signatureValue(kind, p.signature)))));
+    } catch {
+      throw new PdfSigningError('signing.tsa_failed');
+    }
+    const cms = padesCms({ certDer: p.certDer, chainDer: p.chainDer, signedAttrsSet: r.toBeSigned, signature: p.signature, timeStampToken: ts.token });
+    const buf = Buffer.from(r.buf); // the cached first update stays pristine
+    try {
+      patchContents(buf, r.at, cms);
+    } catch {
       throw new PdfSigningError('signing.pdf_invalid');
     }
+    // B-LT: OCSP for the signer's certificate, the CRL, and every certificate involved
+    const issuer = p.chainDer[0];
+    const [ocsp, crl] = await Promise.all([
+      issuer ? ocspRequestCached(p.certDer, issuer).then((q) => trust.ocsp(q)).catch(() => null) : null,
+      trust.crl().catch(() => null),
+    ]);
+    const certs = uniqueDer([p.certDer, ...p.chainDer, ...ts.certs]);
+    const out = appendDss(buf, r.plan, { certs, ocsps: ocsp ? [ocsp] : [], crls: crl ? [crl] : [] });
+    prepared.delete([...prepared.entries()].find(([, v]) => v === r)?.[0] ?? '');
+    return new Uint8Array(out);
   }
 
   private kind(certDer: Uint8Array) {
     try {
-      return keyKindOf(certDer);
+      return certInfo(certDer).kind;
     } catch {
       throw new PdfSigningError('signing.key_unsupported');
     }
   }
-
-  private capturingSigner(p: SignParams): Signer {
-    const kind = this.kind(p.certDer);
-    return {
-      certificate: p.certDer,
-      certificateChain: p.chainDer,
-      keyType: kind,
-      signatureAlgorithm: kind === 'RSA' ? 'RSASSA-PKCS1-v1_5' : 'ECDSA',
-      sign: async (data) => {
-        throw new Captured(new Uint8Array(data));
-      },
-    };
-  }
-
-  private options(p: SignParams, signer: Signer, services: { tsa: TimestampAuthority; revocation: RevocationProvider } | null) {
-    const never: TimestampAuthority = { timestamp: async () => { throw new Error('not in preparation'); } };
-    return {
-      signer,
-      fieldName: p.fieldName,
-      signingTime: p.signingTime,
-      reason: p.reason,
-      location: p.location,
-      subFilter: 'ETSI.CAdES.detached' as const,
-      level: 'B-LT' as const,
-      timestampAuthority: services?.tsa ?? never,
-      revocationProvider: services?.revocation ?? { getOCSP: async () => null, getCRL: async () => null },
-      estimatedSize: ESTIMATED_SIZE,
-    };
-  }
 }
 
-/** OCSP and CRL for B-LT, from the CA services. */
-export function revocationFrom(trust: TrustServices): RevocationProvider {
-  return {
-    getOCSP: async (cert, issuer) => {
-      try {
-        return await trust.ocsp(await ocspRequestFor(cert, issuer));
-      } catch {
-        return null;
-      }
-    },
-    getCRL: async () => {
-      try {
-        return await trust.crl();
-      } catch {
-        return null;
-      }
-    },
-  };
+type Prepared = { buf: Buffer; at: { contentsStart: number; contentsLength: number; digest: Uint8Array }; plan: DssPlan; toBeSigned: Uint8Array; digestHex: string };
+/** First updates between prepare and complete, newest last (at most a few MB). */
+const prepared = new Map<string, Prepared>();
+const PREPARED_CACHE = 8;
+
+/** OCSP requests carry no nonce here, so the request for a certificate is always the same bytes. */
+const ocspRequests = new Map<string, Uint8Array>();
+async function ocspRequestCached(certDer: Uint8Array, issuerDer: Uint8Array) {
+  const key = Buffer.from(sha256(Buffer.concat([certDer, issuerDer]))).toString('hex');
+  let req = ocspRequests.get(key);
+  if (!req) {
+    req = await ocspRequestFor(certDer, issuerDer);
+    ocspRequests.set(key, req);
+    while (ocspRequests.size > 256) ocspRequests.delete(ocspRequests.keys().next().value!);
+  }
+  return req;
+}
+
+const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+
+function uniqueDer(items: Uint8Array[]) {
+  const seen = new Set<string>();
+  return items.filter((d) => {
+    const k = Buffer.from(sha256(d)).toString('hex');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

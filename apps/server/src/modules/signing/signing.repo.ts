@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { signingRequests, signingSigners } from '../../db/schema/signing.js';
+import { signingRequests, signingSigners, signingTrustedRoots } from '../../db/schema/signing.js';
 import { users } from '../../db/schema/access.js';
 import { people } from '../../db/schema/org.js';
 import { tenants } from '../../db/schema/org.js';
@@ -110,3 +110,51 @@ export const advanceRequest = async (db: DbOrTx, tenantId: string, id: string, e
       .where(and(eq(signingRequests.tenantId, tenantId), eq(signingRequests.id, id), eq(signingRequests.currentSha256, expectedSha), eq(signingRequests.status, 'in_progress')))
       .returning()
   )[0];
+
+// ---------- trusted roots (K15) ----------
+export type TrustedRootRow = typeof signingTrustedRoots.$inferSelect;
+
+export const listTrustedRoots = (db: DbOrTx, tenantId: string) =>
+  db
+    .select({ r: signingTrustedRoots, createdByName: users.displayName })
+    .from(signingTrustedRoots)
+    .leftJoin(users, eq(users.id, signingTrustedRoots.createdBy))
+    .where(eq(signingTrustedRoots.tenantId, tenantId))
+    .orderBy(asc(signingTrustedRoots.subject), asc(signingTrustedRoots.createdAt));
+
+export const enabledTrustedRootPems = async (db: DbOrTx, tenantId: string) =>
+  (await db.select({ pem: signingTrustedRoots.certificatePem }).from(signingTrustedRoots).where(and(eq(signingTrustedRoots.tenantId, tenantId), eq(signingTrustedRoots.enabled, true)))).map((r) => r.pem);
+
+export const getTrustedRoot = async (db: DbOrTx, tenantId: string, id: string) =>
+  (await db.select().from(signingTrustedRoots).where(and(eq(signingTrustedRoots.tenantId, tenantId), eq(signingTrustedRoots.id, id))))[0];
+
+export const trustedRootByFingerprint = async (db: DbOrTx, tenantId: string, fp: string) =>
+  (await db.select().from(signingTrustedRoots).where(and(eq(signingTrustedRoots.tenantId, tenantId), eq(signingTrustedRoots.fingerprintSha256, fp))))[0];
+
+export const insertTrustedRoot = async (db: DbOrTx, v: typeof signingTrustedRoots.$inferInsert) => (await db.insert(signingTrustedRoots).values(v).returning())[0];
+
+export const updateTrustedRoot = async (db: DbOrTx, tenantId: string, id: string, v: Partial<typeof signingTrustedRoots.$inferInsert>) =>
+  (await db.update(signingTrustedRoots).set({ ...v, updatedAt: new Date() }).where(and(eq(signingTrustedRoots.tenantId, tenantId), eq(signingTrustedRoots.id, id))).returning())[0];
+
+export const deleteTrustedRoot = (db: DbOrTx, tenantId: string, id: string) =>
+  db.delete(signingTrustedRoots).where(and(eq(signingTrustedRoots.tenantId, tenantId), eq(signingTrustedRoots.id, id)));
+
+export const tenantIdBySlug = async (db: DbOrTx, slug: string) => (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)))[0]?.id ?? null;
+
+/** Signatures made in a year (Asia/Jakarta) per OPD of the signer's person record (K13). */
+export async function signatureCountsByOpd(db: DbOrTx, tenantId: string, year: number) {
+  const rows = await db
+    .select({ opdId: people.opdId, n: count() })
+    .from(signingSigners)
+    .innerJoin(users, eq(users.id, signingSigners.userId))
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(
+      and(
+        eq(signingSigners.tenantId, tenantId),
+        eq(signingSigners.status, 'signed'),
+        sql`extract(year from ${signingSigners.signedAt} at time zone 'Asia/Jakarta') = ${year}`,
+      ),
+    )
+    .groupBy(people.opdId);
+  return new Map(rows.map((r) => [r.opdId, Number(r.n)]));
+}

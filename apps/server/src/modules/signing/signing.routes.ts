@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZCompleteSignInput,
   ZPrepareSignInput,
+  ZRecipient,
   ZPreparedSign,
   ZSigningListQuery,
   ZSigningRequest,
@@ -51,6 +52,9 @@ export function signingRoutes(app: FastifyInstance, svc: SigningService) {
   r.get('/api/signing/candidates', { schema: { tags, summary: 'Calon penanda tangan', querystring: z.object({ q: z.string().max(100).optional() }) } }, async (req) =>
     svc.candidates(actorOf(req), req.query.q),
   );
+  r.get('/api/signing/recipients', { schema: { tags, summary: 'Penerima dokumen terlindungi (pemegang sertifikat enkripsi yang berlaku)', querystring: z.object({ q: z.string().max(100).optional() }), response: { 200: z.array(ZRecipient) } } }, async (req) =>
+    svc.recipients(actorOf(req), req.query.q),
+  );
   r.post('/api/signing/requests', { schema: { tags, summary: 'Unggah PDF dan pilih penanda tangan (multipart: file, meta JSON)', consumes: ['multipart/form-data'], response: { 200: ZSigningRequest } } }, async (req) => {
     const actor = actorOf(req);
     svc.assertCanUse(actor);
@@ -93,7 +97,8 @@ export function signingRoutes(app: FastifyInstance, svc: SigningService) {
     schema: { tags: ['verify'], summary: 'Verifikasi PDF bertanda tangan (publik)', consumes: ['multipart/form-data'], response: { 200: ZVerifyReport } },
   }, async (req) => {
     const { data } = await readUpload(req, VERIFY_MAX_BYTES, 'signing.verify_too_large');
-    return svc.verifyUpload(data);
+    const pemda = (req.query as { pemda?: unknown } | undefined)?.pemda;
+    return svc.verifyUpload(data, typeof pemda === 'string' && /^[a-z0-9-]{1,64}$/.test(pemda) ? pemda : undefined);
   });
   r.get('/api/verify/documents/:id', {
     config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },

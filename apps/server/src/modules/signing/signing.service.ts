@@ -4,6 +4,7 @@ import { verify as argonVerify } from '@node-rs/argon2';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import type { TRecipient } from '@persada/shared';
 import type { TCompleteSignInput, TPrepareSignInput, TSigningRequestInput, TSmimeCompleteInput, TSmimePrepareInput } from './signing.dto.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../platform/context/actor.js';
@@ -16,6 +17,7 @@ import { PdfSigningError, PdfSigningService } from './pdf-signing.js';
 import { PdfVerifyError, verifyPdf, type VerifyTrust } from './pdf-verify.js';
 import { signingPolicy as policy } from './signing.policy.js';
 import type { TrustServices } from './trust.js';
+import type { TrustedRootsService } from './trusted-roots.service.js';
 import * as repo from './signing.repo.js';
 import { buildSmimeMessage, canonicalMime } from './smime.js';
 import { dnText } from '../pki/certinfo.js';
@@ -23,8 +25,12 @@ import { dnText } from '../pki/certinfo.js';
 /** Where the signing module gets CA services: a tenant's CA, and the installation-wide trust list. */
 export type TrustProvider = {
   forTenant(tenantId: string): Promise<TrustServices | null>;
-  /** Every tenant CA root of this installation plus configured extra roots (BSrE …). */
-  verifyTrust(): Promise<VerifyTrust>;
+  /**
+   * Every tenant CA root of this installation plus configured extra roots (BSrE …); with a
+   * tenant, also the roots that Pemda added (only ever for documents known to be its own, or
+   * when the verifier is opened for that Pemda).
+   */
+  verifyTrust(tenantId?: string | null): Promise<VerifyTrust>;
 };
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
@@ -36,6 +42,10 @@ const store = { classified: true, allowed: ['pdf'], maxBytes: 25 * 1024 * 1024 }
  */
 export class SigningService {
   readonly pdf = new PdfSigningService();
+  /** Trusted roots per Pemda (set by the module). */
+  roots?: TrustedRootsService;
+  /** The modules created before this one (set by the module). */
+  modules?: Map<string, { service?: unknown }>;
   constructor(
     private readonly deps: AppDeps,
     private readonly notifications: NotificationService,
@@ -98,6 +108,17 @@ export class SigningService {
     policy.use(actor);
     const rows = await repo.signerCandidates(this.db, actor.tenantId, undefined, q);
     return rows.map((r) => ({ id: r.id, displayName: r.fullName ? [r.frontTitle, r.fullName].filter(Boolean).join(' ') + (r.backTitle ? `, ${r.backTitle}` : '') : r.displayName, email: r.email, nip: r.nip }));
+  }
+
+  /**
+   * Recipients for document protection (K4): holders with a valid encryption certificate in
+   * this Pemda, from the certificates module (created before this one).
+   */
+  async recipients(actor: Actor, q?: string) {
+    policy.use(actor);
+    const certs = (this.modules?.get('certificates')?.service as { registry?: { certs?: { encryptionRecipients?(tenantId: string, q?: string): Promise<TRecipient[]> } } } | undefined)?.registry?.certs;
+    if (!certs?.encryptionRecipients) return [];
+    return certs.encryptionRecipients(actor.tenantId, q?.trim() || undefined);
   }
 
   private async load(actor: Actor, id: string) {
@@ -389,9 +410,18 @@ export class SigningService {
     return { message: buildSmimeMessage(content, cms) };
   }
 
+  /**
+   * K13 "jumlah penggunaan": signatures made in `year` per OPD (of the signer's person record).
+   * The certificates module, created before this one, reads it late-bound through
+   * `ctx.modules.get('signing').service` for its yearly figures and their export.
+   */
+  signatureCountsByOpd(tenantId: string, year: number): Promise<Map<string, number>> {
+    return repo.signatureCountsByOpd(this.db, tenantId, year);
+  }
+
   // ---------- public verifier ----------
-  private async verifyBytes(bytes: Uint8Array) {
-    const trust = await this.trust.verifyTrust();
+  private async verifyBytes(bytes: Uint8Array, tenantId: string | null) {
+    const trust = await this.trust.verifyTrust(tenantId);
     try {
       return await verifyPdf(bytes, trust);
     } catch (e) {
@@ -400,10 +430,16 @@ export class SigningService {
     }
   }
 
-  async verifyUpload(bytes: Buffer) {
+  /**
+   * Which Pemda's trusted roots apply to an uploaded file: the Pemda that holds the same file
+   * (a document signed here), else the Pemda named by `tenantSlug` (the verifier opened from
+   * that Pemda's link, `?pemda=<slug>`), else none (installation-wide roots only).
+   */
+  async verifyUpload(bytes: Buffer, tenantSlug?: string) {
     const sha = hex(sha256(bytes));
-    const report = await this.verifyBytes(new Uint8Array(bytes));
     const found = await repo.findBySha(this.db, sha);
+    const tenantId = found?.r.tenantId ?? (tenantSlug ? await repo.tenantIdBySlug(this.db, tenantSlug) : null);
+    const report = await this.verifyBytes(new Uint8Array(bytes), tenantId);
     return {
       ...report,
       sha256: sha,
@@ -415,7 +451,7 @@ export class SigningService {
     const found = await repo.getRequestPublic(this.db, id);
     if (!found) throw notFound();
     const bytes = await this.files.read(found.r.currentKey, { encrypted: true, sha256: found.r.currentSha256 });
-    const report = await this.verifyBytes(new Uint8Array(bytes));
+    const report = await this.verifyBytes(new Uint8Array(bytes), found.r.tenantId);
     return {
       ...report,
       sha256: found.r.currentSha256,

@@ -1,4 +1,4 @@
-import type { TSigningRequest, TVerifyReport } from '@persada/shared';
+import type { TRecipient, TSigningRequest, TTrustedRoot, TVerifyReport } from '@persada/shared';
 import i18n from 'i18next';
 import { api, ApiError, type Page, type QueryParams } from '@/lib/api';
 
@@ -31,11 +31,22 @@ export const signingApi = {
   smimeComplete: (body: { certificatePem: string; content: string; signingTime: string; signatureB64: string }) => api.post<{ message: string }>('/api/signing/smime/complete', body),
 };
 
+/** Trusted roots of the verifier (CA administrators) and recipients of protected documents. */
+export const trustApi = {
+  list: () => api.get<TTrustedRoot[]>('/api/signing/trusted-roots'),
+  add: (certificate: string) => api.post<TTrustedRoot>('/api/signing/trusted-roots', { certificate }),
+  setEnabled: (id: string, enabled: boolean) => api.put<TTrustedRoot>(`/api/signing/trusted-roots/${id}/enabled`, { enabled }),
+  remove: (id: string) => api.del<{ ok: boolean }>(`/api/signing/trusted-roots/${id}`),
+  recipients: (q?: string) => api.get<TRecipient[]>('/api/signing/recipients', { q }),
+};
+
 export const verifyApi = {
   upload: (file: File) => {
     const f = new FormData();
     f.set('file', file);
-    return postForm<TVerifyReport>('/api/verify/pdf', f);
+    // the verifier opened from a Pemda's link (?pemda=<slug>) also trusts that Pemda's added roots
+    const pemda = typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('pemda');
+    return postForm<TVerifyReport>(`/api/verify/pdf${pemda && /^[a-z0-9-]{1,64}$/.test(pemda) ? `?pemda=${pemda}` : ''}`, f);
   },
   stored: (id: string) => api.get<TVerifyReport>(`/api/verify/documents/${id}`),
 };

@@ -9,7 +9,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/form';
 import { isApiError } from '@/lib/api';
+import type { TRecipient } from '@persada/shared';
 import { signingApi } from '../api';
+import { RecipientPicker } from './recipient-picker';
 import { decryptEnvelope, encryptForRecipients, pemToDer } from '../lib/cms-envelope';
 import { b64ToBytes, bytesToB64, importP12ToBrowser, listKeys, signWithKey } from '../lib/keystore';
 
@@ -22,17 +24,11 @@ function download(name: string, data: Uint8Array | string, type: string) {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-async function certDerOf(f: File): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  const text = new TextDecoder().decode(bytes);
-  return text.includes('-----BEGIN CERTIFICATE-----') ? pemToDer(text) : bytes;
-}
-
 /** Document protection (K4): encrypt for holders, decrypt with my key, and sign an e-mail (S/MIME). */
 export function ProtectPage() {
   const { t, i18n } = useTranslation();
   const keys = useQuery({ queryKey: ['signing', 'keys'], queryFn: listKeys });
-  const [recipients, setRecipients] = React.useState<File[]>([]);
+  const [recipients, setRecipients] = React.useState<TRecipient[]>([]);
   const [doc, setDoc] = React.useState<File | null>(null);
   const [p7m, setP7m] = React.useState<File | null>(null);
   const [mail, setMail] = React.useState('');
@@ -102,10 +98,7 @@ export function ProtectPage() {
           <CardTitle className="flex items-center gap-2"><Lock className="size-5" />{t('signing.protect.encrypt')}</CardTitle>
         </CardHeader>
         <CardContent className="grid max-w-xl gap-3">
-          <div className="grid gap-1">
-            <Label htmlFor="enc-recipients">{t('signing.protect.recipients')}</Label>
-            <Input id="enc-recipients" type="file" multiple accept=".crt,.cer,.pem,.der" onChange={(e) => setRecipients([...(e.target.files ?? [])])} />
-          </div>
+          <RecipientPicker value={recipients} onChange={setRecipients} />
           <div className="grid gap-1">
             <Label htmlFor="enc-doc">{t('signing.protect.document')}</Label>
             <Input id="enc-doc" type="file" onChange={(e) => setDoc(e.target.files?.[0] ?? null)} />
@@ -116,7 +109,7 @@ export function ProtectPage() {
               onClick={async () => {
                 setBusy(true);
                 try {
-                  const out = await encryptForRecipients(await Promise.all(recipients.map(certDerOf)), new Uint8Array(await doc!.arrayBuffer()));
+                  const out = await encryptForRecipients(recipients.map((r) => pemToDer(r.certificatePem)), new Uint8Array(await doc!.arrayBuffer()));
                   download(`${doc!.name}.p7m`, out, 'application/pkcs7-mime');
                   toast.success(t('signing.protect.encrypted'));
                 } catch (e) {
