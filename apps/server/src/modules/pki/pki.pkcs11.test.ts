@@ -14,6 +14,7 @@ import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { softwareKeyStore, KeyStoreStartupError } from './keystore.js';
 import { openPkcs11KeyStore, rawEcdsaToDer, type Pkcs11KeyStore } from './keystore.pkcs11.js';
 import { PkiCore } from './pki.service.js';
+import { run as cliRun } from '../../cli/main.js';
 import { ecKey, scratch } from './openssl.test-util.js';
 
 /**
@@ -244,6 +245,36 @@ describe('CA keys in a PKCS#11 token (SoftHSM2)', () => {
     expect(r.out).toContain('Persada tidak dapat dimulai / Persada cannot start');
     expect(r.out).not.toMatch(/^\s+at /m);
   }, 120_000);
+
+  it('[K14] npm run cli -- pki:keystore-status lists each CA key reference and whether the store holds it', async () => {
+    const cli = async (env: Record<string, string>, ...argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await cliRun(argv, {
+        stdout: { write: (x: string) => (out += x) },
+        stderr: { write: (x: string) => (err += x) },
+        env: { DATABASE_URL: t.url, DATA_DIR: t.dataDir, ...env },
+      });
+      return { code, out, err };
+    };
+    const hsmEnv = { PKI_KEYSTORE: 'pkcs11', PKCS11_MODULE: MODULE, PKCS11_TOKEN_LABEL: TOKEN, PKCS11_PIN_FILE: pinFile };
+    const ok = await cli(hsmEnv, 'pki:keystore-status');
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    for (const kind of ['root', 'issuing', 'ocsp', 'tsa']) {
+      expect(ok.out).toMatch(new RegExp(`${tenant.slug}\\s+${kind}\\s+pkcs11\\s+${TOKEN}/persada:${tenant.slug}:${kind} id=[0-9a-f]{32}\\s+ada \\(present\\)`));
+    }
+    expect(ok.out).toMatch(/pemda-\d+-\w+\s+root\s+software\s+tersegel \(sealed\) v1\s+ada \(present\)/);
+    expect(ok.out).not.toMatch(/v1\.[A-Za-z0-9_-]{20,}/); // never prints a sealed key
+    // without the token configured the token keys cannot be checked: exit 2
+    const soft = await cli({ PKI_KEYSTORE: 'software' }, 'pki:keystore-status', '--tenant', tenant.slug);
+    expect(soft.code).toBe(2);
+    expect(soft.out).toContain('? PKI_KEYSTORE≠pkcs11');
+    expect(soft.err).toContain('4 kunci CA tidak ditemukan');
+    const wrong = await cli({ ...hsmEnv, PKCS11_TOKEN_LABEL: 'tidak-ada' }, 'pki:keystore-status');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Token PKCS#11 berlabel "tidak-ada" tidak ditemukan');
+  });
 
   it('[K14] keeps signing with the same token keys after a restart', async () => {
     const before = await caRows(tenant.id);
