@@ -44,6 +44,12 @@ async function main() {
 }
 
 main().catch((err) => {
+  // Configuration errors (e.g. a wrong token PIN) carry their own exit code and a bilingual text:
+  // no stack trace, and 78 (EX_CONFIG) lets a supervisor stop restarting (RestartPreventExitStatus=78).
+  if (err instanceof Error && typeof (err as { exitCode?: unknown }).exitCode === 'number') {
+    console.error(`Persada tidak dapat dimulai / Persada cannot start:\n${err.message}`);
+    process.exit((err as unknown as { exitCode: number }).exitCode);
+  }
   console.error(err);
   process.exit(1);
 });

@@ -92,6 +92,7 @@ export async function bootstrap(env: Env, opts: { log?: FastifyBaseLogger; datab
       await app.close();
       await jobs?.stop().catch((err) => log.warn({ err }, 'jobs stop failed'));
       mailer.close();
+      for (const m of services.modules.values()) await m.close?.();
       if (!opts.database) await database.close();
     },
   };

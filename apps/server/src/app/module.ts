@@ -39,6 +39,8 @@ export type PersadaModule = {
    * Pemda was created and every module exists. Plain rows belong in `<m>.seed.ts` instead.
    */
   seedDemo?(ctx: DemoSeedContext): Promise<void>;
+  /** Releases what the module holds outside the database (e.g. a PKCS#11 session) when the app stops. */
+  close?(): void | Promise<void>;
 };
 
 export type ModuleFactory = (ctx: ModuleContext) => PersadaModule;

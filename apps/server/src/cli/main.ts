@@ -6,9 +6,10 @@ import { adminCreate } from './admin.js';
 import { auditVerify } from './audit.js';
 import { dbBackup, dbRestore } from './backup.js';
 import { tenantCreate, tenantList } from './tenant.js';
+import { pkiKeystoreStatus } from './pki.js';
 import { bi, CliError, commandHelp, pgCode, printError, println, type Command, type Io } from './output.js';
 
-export const commands: Command[] = [tenantCreate, tenantList, adminCreate, auditVerify, dbBackup, dbRestore];
+export const commands: Command[] = [tenantCreate, tenantList, adminCreate, auditVerify, dbBackup, dbRestore, pkiKeystoreStatus];
 
 export function generalHelp(): string {
   const w = Math.max(...commands.map((c) => c.name.length));

@@ -34,6 +34,14 @@ const ZEnv = z.object({
   MAX_UPLOAD_MB: z.coerce.number().default(25),
   /** PEM bundle of extra trusted roots for the signature verifier (e.g. BSrE's root and CAs). */
   SIGNING_EXTRA_ROOTS: z.string().optional(),
+  /** Where CA private keys live: "software" (sealed with APP_SECRET_KEY) or "pkcs11" (a token/HSM). */
+  PKI_KEYSTORE: z.enum(['software', 'pkcs11']).default('software'),
+  /** PKCS#11 library of the token (default: Debian's SoftHSM2). */
+  PKCS11_MODULE: z.string().default('/usr/lib/softhsm/libsofthsm2.so'),
+  PKCS11_TOKEN_LABEL: z.string().default('persada'),
+  /** User PIN of the token, or a file holding it (the file wins). */
+  PKCS11_PIN: z.string().optional(),
+  PKCS11_PIN_FILE: z.string().optional(),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

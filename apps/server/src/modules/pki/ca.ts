@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ab, x509, randomSerialHex, toPem } from './crypto.js';
+import { ab, caCrypto, x509, randomSerialHex, toPem } from './crypto.js';
 import { certParts, issuerHashes, type CertParts, type IssuerHashes } from './certinfo.js';
 import type { CaKeyStore, CaSigningKey } from './keystore.js';
 import { DEFAULT_VALIDITY, usageExtensions } from './profiles.js';
@@ -57,7 +57,8 @@ export function assemble(tenantId: string, slug: string, m: Record<CaKind, Loade
   };
 }
 
-export type CaNames = { pemdaName: string };
+/** The Pemda's name (certificate subjects) and slug (token key labels). */
+export type CaNames = { pemdaName: string; slug: string };
 
 export type NewCaCert = { kind: CaKind; der: Uint8Array; keyRef: string; keyAlgorithm: string; subjectDn: string; serialHex: string; notBefore: Date; notAfter: Date; key: CaSigningKey };
 
@@ -67,7 +68,7 @@ export async function createHierarchy(store: CaKeyStore, names: CaNames, urls: {
   const org = names.pemdaName;
   const ou = 'Otoritas Sertifikat Persada';
   const rootName = new x509.Name([{ C: ['ID'] }, { O: [org] }, { OU: [ou] }, { CN: [`Persada Root CA ${org}`] }]);
-  const rootKey = await store.generate(CA_ALGORITHM.root);
+  const rootKey = await store.generate(CA_ALGORITHM.root, { tenantSlug: names.slug, role: 'root' });
   const rootSerial = randomSerialHex();
   const rootSki = await x509.SubjectKeyIdentifierExtension.create(rootKey.publicKey);
   const rootCert = await x509.X509CertificateGenerator.create({
@@ -84,10 +85,10 @@ export async function createHierarchy(store: CaKeyStore, names: CaNames, urls: {
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       rootSki,
     ],
-  });
+  }, caCrypto);
 
   const issuingName = new x509.Name([{ C: ['ID'] }, { O: [org] }, { OU: [ou] }, { CN: [`Persada Issuing CA ${org}`] }]);
-  const issKey = await store.generate(CA_ALGORITHM.issuing);
+  const issKey = await store.generate(CA_ALGORITHM.issuing, { tenantSlug: names.slug, role: 'issuing' });
   const issSerial = randomSerialHex();
   const issCert = await x509.X509CertificateGenerator.create({
     serialNumber: issSerial,
@@ -105,7 +106,7 @@ export async function createHierarchy(store: CaKeyStore, names: CaNames, urls: {
       new x509.AuthorityKeyIdentifierExtension(rootSki.keyId),
       new x509.AuthorityInfoAccessExtension({ caIssuers: [urls.rootCert] }),
     ],
-  });
+  }, caCrypto);
   const out = (kind: CaKind, cert: x509.X509Certificate, k: typeof rootKey, serialHex: string): NewCaCert => ({
     kind,
     der: new Uint8Array(cert.rawData),
@@ -129,7 +130,7 @@ export async function createServiceCert(
   urls: { crl: string; issuingCert: string; ocsp: string },
 ): Promise<NewCaCert> {
   const now = new Date();
-  const k = await store.generate(CA_ALGORITHM[kind]);
+  const k = await store.generate(CA_ALGORITHM[kind], { tenantSlug: names.slug, role: kind });
   const serialHex = randomSerialHex();
   const cn = kind === 'ocsp' ? `Persada OCSP Responder ${names.pemdaName}` : `Persada Timestamp Authority ${names.pemdaName}`;
   const name = new x509.Name([{ C: ['ID'] }, { O: [names.pemdaName] }, { OU: ['Otoritas Sertifikat Persada'] }, { CN: [cn] }]);
@@ -154,7 +155,7 @@ export async function createServiceCert(
     signingKey: issuing.key.cryptoKey,
     signingAlgorithm: sigAlgFor(issuing.key.algorithm),
     extensions,
-  });
+  }, caCrypto);
   return { kind, der: new Uint8Array(cert.rawData), keyRef: k.keyRef, keyAlgorithm: CA_ALGORITHM[kind], subjectDn: cert.subject, serialHex, notBefore: cert.notBefore, notAfter: cert.notAfter, key: k.key };
 }
 

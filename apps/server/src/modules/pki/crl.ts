@@ -1,4 +1,4 @@
-import { sign as nodeSign, type KeyObject } from 'node:crypto';
+import type { CaSigningKey } from './keystore.js';
 import { OID, bitString, explicit, generalizedTime, int, intHex, octets, oid, seq, time, tlv, enumerated } from './der.js';
 
 export const REVOCATION_REASONS = [
@@ -34,7 +34,8 @@ function timeOf(v: Date | string): Buffer {
 }
 const genTimeOf = (v: Date | string) => (v instanceof Date ? generalizedTime(v) : tlv(0x18, Buffer.from(`${v}Z`, 'ascii')));
 
-export type CaSigner = { keyObject: KeyObject; curve: 'P-256' | 'P-384' };
+/** The CA key (software or token) and the curve that picks the signature hash. */
+export type CaSigner = { key: Pick<CaSigningKey, 'signSync'>; curve: 'P-256' | 'P-384' };
 
 export function sigAlg(s: CaSigner) {
   return s.curve === 'P-384' ? { oid: OID.ecdsaWithSha384, hash: 'sha384' } : { oid: OID.ecdsaWithSha256, hash: 'sha256' };
@@ -42,7 +43,7 @@ export function sigAlg(s: CaSigner) {
 
 export function signTbs(s: CaSigner, tbs: Buffer): { algId: Buffer; signature: Buffer } {
   const a = sigAlg(s);
-  return { algId: seq(oid(a.oid)), signature: nodeSign(a.hash, tbs, { key: s.keyObject, dsaEncoding: 'der' }) };
+  return { algId: seq(oid(a.oid)), signature: s.key.signSync(a.hash as 'sha256' | 'sha384', tbs) };
 }
 
 const EXT_REASON = oid(OID.reasonCode);

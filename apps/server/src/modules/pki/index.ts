@@ -22,6 +22,7 @@ export function pkiModule(ctx: ModuleContext): PersadaModule & { service: PkiSer
     service: core,
     // The demo Pemda gets its CA at once, so /pki, the RA and the verifier work from the first login.
     seedDemo: async ({ tenantId }) => void (await core.initialise(tenantId, systemActor(tenantId, 'sistem (data contoh)'))),
+    close: () => core.store.close?.(),
     routes(app) {
       pkiPublicRoutes(app, core);
       pkiRoutes(app, admin);

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { ab, x509, fromPem, toPem } from './crypto.js';
 import { sql } from 'drizzle-orm';
 import { assemble, createHierarchy, createServiceCert, loadCa, sha256Hex, type CaKind, type CaState, type LoadedCa, type NewCaCert } from './ca.js';
-import { softwareKeyStore, type CaKeyStore } from './keystore.js';
+import { caKeyStoreFromEnv, type CaKeyStore } from './keystore.js';
 import { CERT_PROFILES, DEFAULT_VALIDITY, describeKey, normaliseSans, subjectName, type CertProfile, type Sans } from './profiles.js';
 import { REVOCATION_REASONS, buildCrl, type RevocationReason } from './crl.js';
 import { buildOcspResponse, ocspError, parseOcspRequest, type CertStatus } from './ocsp.js';
@@ -44,7 +44,7 @@ export class PkiCore implements PkiService {
   readonly settingsBox: SecretBox;
 
   constructor(readonly deps: AppDeps, store?: CaKeyStore) {
-    this.store = store ?? softwareKeyStore(createSecretBox(deps.appKey, 'pki-ca-keys'));
+    this.store = store ?? caKeyStoreFromEnv(deps.env, deps.appKey);
     this.settingsBox = createSecretBox(deps.appKey, 'pki-external-issuer');
   }
 
@@ -99,7 +99,7 @@ export class PkiCore implements PkiService {
         await repo.lockTenantCa(tx, tenantId);
         const current = await repo.activeCaKeys(tx, tenantId);
         const have = new Map(current.map((r) => [r.kind, r]));
-        const names = { pemdaName: tenant.name };
+        const names = { pemdaName: tenant.name, slug: tenant.slug };
         const urls = this.urls(tenantId);
         const created: NewCaCert[] = [];
         let issuing = have.get('issuing') ? await loadCa(have.get('issuing')!, this.store, true) : null;
@@ -411,7 +411,7 @@ export class PkiCore implements PkiService {
         thisUpdate,
         nextUpdate,
         entries: rows.map((r) => ({ serialHex: r.s, revokedAt: r.r, reason: (r.reason ?? 'unspecified') as RevocationReason, invalidityDate: r.inv })),
-        signer: { keyObject: s.issuing.key.keyObject, curve: 'P-256' },
+        signer: { key: s.issuing.key, curve: 'P-256' },
       });
       const ins = await repo.insertCrl(tx, { tenantId, issuerId: s.issuing.row.id, crlNumber, thisUpdate, nextUpdate, entries: rows.length, coveredUntil: covered.at, der });
       if (actor) await recordAudit(tx, actor, { action: 'crl', entity: 'pki_crl', entityId: ins.id, after: { crlNumber, entries: rows.length, thisUpdate, nextUpdate } });
@@ -449,7 +449,7 @@ export class PkiCore implements PkiService {
       nonceExt: parsed.nonceExt,
       signerCertDer: s.ocsp.parts.der,
       signerKeyHashSha1: s.ocsp.keyHashSha1,
-      signer: { keyObject: s.ocsp.key.keyObject, curve: 'P-256' },
+      signer: { key: s.ocsp.key, curve: 'P-256' },
     });
   }
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
-import { ab, x509, randomSerialHex } from './crypto.js';
+import { ab, caCrypto, x509, randomSerialHex } from './crypto.js';
 import { backdate, sigAlgFor, type CaState } from './ca.js';
 import { describeKey, sanExtension, usageExtensions, type CertProfile, type Sans } from './profiles.js';
 import * as repo from './pki.repo.js';
@@ -41,7 +41,7 @@ export async function signLeaf(
         new x509.CRLDistributionPointsExtension([urls.crl]),
         new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp], caIssuers: [urls.issuingCert] }),
       ],
-    });
+    }, caCrypto);
   }
   if (!issued) throw new Error('could not allocate a unique serial');
   return { serialHex, cert: issued };

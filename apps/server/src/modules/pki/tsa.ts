@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { ab, pkijs, randomSerialHex } from './crypto.js';
+import { ab, caEngine, pkijs, randomSerialHex } from './crypto.js';
 import { OID, bitString, int, oid, octets, seq, tlv, intHex } from './der.js';
 import type { CertParts } from './certinfo.js';
 
@@ -108,7 +108,7 @@ export async function grantTimestamp(p: {
     ],
     certificates: p.req.certReq ? p.chainDer.map((d) => pkijs.Certificate.fromBER(ab(d))) : undefined,
   });
-  await signed.sign(p.tsaKey, 0, p.hash);
+  await signed.sign(p.tsaKey, 0, p.hash, undefined, caEngine);
   const token = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signed.toSchema(true) });
   const tokenDer = Buffer.from(token.toSchema().toBER());
   return { der: seq(seq(int(0)), tokenDer), serialHex, genTime };
