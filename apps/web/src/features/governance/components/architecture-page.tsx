@@ -13,7 +13,7 @@ import { toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, Text, tgl } from './shared';
-import { FileField, fileHref } from './file-field';
+import { FileField, fileHref } from '@/components/file-field';
 
 type Form = { title: string; infrastructure: string; deviceNetworkDesign: string; securityApplications: string; decreeNumber: string; decreeDate: string; decreeFileId: string | null; validFrom: string };
 

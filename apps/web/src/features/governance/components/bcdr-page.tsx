@@ -15,7 +15,7 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
-import { FileField, fileHref } from './file-field';
+import { FileField, fileHref } from '@/components/file-field';
 
 type Form = { serviceName: string; opdId: string; rtoMinutes: string; rpoMinutes: string; strategy: string; contacts: string; lastTestDate: string; lastTestResult: string; lastTestNotes: string; nextTestDate: string; fileId: string | null };
 const empty: Form = { serviceName: '', opdId: '', rtoMinutes: '240', rpoMinutes: '60', strategy: '', contacts: '', lastTestDate: '', lastTestResult: '', lastTestNotes: '', nextTestDate: '', fileId: null };

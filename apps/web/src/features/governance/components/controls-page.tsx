@@ -15,7 +15,7 @@ import { isApiError } from '@/lib/api';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
-import { FileField, FileList, fileHref } from './file-field';
+import { FileField, FileList, fileHref } from '@/components/file-field';
 
 type Link = TControl['links'][number];
 

@@ -16,7 +16,7 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
-import { FileField, fileHref } from './file-field';
+import { FileField, fileHref } from '@/components/file-field';
 
 type Status = (typeof policyStatuses)[number];
 /** The buttons shown per status (the server checks the same rules). */

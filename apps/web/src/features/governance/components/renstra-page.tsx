@@ -13,7 +13,7 @@ import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Text, tgl } from './shared';
-import { FileField, fileHref } from './file-field';
+import { FileField, fileHref } from '@/components/file-field';
 
 type Draft = Omit<TStrategicPlan, 'id' | 'endYear' | 'valid' | 'createdAt' | 'updatedAt'>;
 const blank = (year: number): Draft => ({

@@ -11,7 +11,7 @@ import { toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Numbered, Select, Text, tgl } from './shared';
-import { FileField, fileHref } from './file-field';
+import { FileField, fileHref } from '@/components/file-field';
 
 type Role = (typeof teamRoles)[number];
 type Draft = { decreeNumber: string; decreeDate: string; decreeFileId: string | null; members: { role: Role; personId: string; duties: string }[] };

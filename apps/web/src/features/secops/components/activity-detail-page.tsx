@@ -13,7 +13,8 @@ import { usePermission } from '@/lib/auth';
 import { secopsApi } from '../api';
 import { AcceptDialog, ActivityDialog, FindingDialog } from './dialogs';
 import { FindingActions } from './finding-actions';
-import { FindingStatusBadge, SeverityBadge, fileHref, tgl } from './fields';
+import { FindingStatusBadge, SeverityBadge, tgl } from './fields';
+import { fileHref } from '@/components/file-field';
 
 /** One activity with its findings; findings are added and moved through their statuses here. */
 export function ActivityDetailPage() {

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { toast } from '@/components/form';
 import { secopsApi } from '../api';
-import { Area, FileField, Select, Text, todayIso } from './fields';
+import { Area, Select, Text, todayIso } from './fields';
+import { FileField } from '@/components/file-field';
 
 type ActForm = { target: string; function: string; kind: string; title: string; performedOn: string; executor: string; executorName: string; scope: string; result: string; reportFileId: string | null };
 

@@ -1,12 +1,9 @@
 import * as React from 'react';
-import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Loader2, Paperclip, Upload } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { toast } from '@/components/form';
 import { cn } from '@/lib/utils';
 
 /** Labelled input bound to a string state. */
@@ -78,62 +75,6 @@ export function FindingStatusBadge({ status, overdue }: { status: string; overdu
       <Badge variant={statusVariant[status] ?? 'secondary'}>{t(`secops.status.${status}`)}</Badge>
       {overdue ? <Badge variant="destructive">{t('secops.finding.overdue')}</Badge> : null}
     </span>
-  );
-}
-
-async function uploadFile(file: File): Promise<string> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const res = await fetch('/api/files', { method: 'POST', body: form, credentials: 'include', headers: { 'accept-language': i18n.language === 'en' ? 'en' : 'id' } });
-  const body = (await res.json().catch(() => ({}))) as { id?: string; title?: string; title_en?: string; detail?: string; detail_en?: string };
-  if (!res.ok || !body.id) {
-    const en = i18n.language === 'en';
-    throw new Error((en ? body.detail_en ?? body.title_en : body.detail ?? body.title) ?? `HTTP ${res.status}`);
-  }
-  return body.id;
-}
-export const fileHref = (id: string) => `/api/files/${id}`;
-
-/** One attachment (activity report, decree): link to the current file, or upload one. */
-export function FileField({ label, value, onChange, className }: { label: string; value: string | null | undefined; onChange: (id: string | null) => void; className?: string }) {
-  const { t } = useTranslation();
-  const input = React.useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = React.useState(false);
-  const id = React.useId();
-  const pick = async (f: File | undefined) => {
-    if (!f) return;
-    setBusy(true);
-    try {
-      onChange(await uploadFile(f));
-      toast.success(t('secops.file.uploaded'));
-    } catch (e) {
-      toast.error(t('secops.file.failed'), (e as Error).message);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-  return (
-    <div className={className}>
-      <Label htmlFor={id} className="mb-1.5 block">
-        {label}
-      </Label>
-      <div className="flex items-center gap-2">
-        {value ? (
-          <a href={fileHref(value)} className="inline-flex items-center gap-1 text-sm text-primary hover:underline" target="_blank" rel="noreferrer">
-            <Paperclip className="size-4" />
-            {t('secops.file.open')}
-          </a>
-        ) : (
-          <span className="text-sm text-muted-foreground">{t('secops.file.none')}</span>
-        )}
-        <input id={id} ref={input} type="file" className="sr-only" onChange={(e) => void pick(e.target.files?.[0])} aria-label={label} />
-        <Button type="button" size="sm" variant="outline" disabled={busy} onClick={() => input.current?.click()}>
-          {busy ? <Loader2 className="animate-spin" /> : <Upload />}
-          {t('secops.file.upload')}
-        </Button>
-      </div>
-    </div>
   );
 }
 

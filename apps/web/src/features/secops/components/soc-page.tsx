@@ -12,7 +12,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { reportDocumentHref, secopsApi } from '../api';
-import { Area, FileField, Select, Text, tgl } from './fields';
+import { Area, Select, Text, tgl } from './fields';
+import { FileField } from '@/components/file-field';
 
 type Person = { personId: string; role: (typeof socRoles)[number]; name: string | null };
 const pairs = (s: string) =>

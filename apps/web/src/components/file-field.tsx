@@ -21,7 +21,7 @@ export async function uploadFile(file: File): Promise<string> {
 
 export const fileHref = (id: string) => `/api/files/${id}`;
 
-/** One attachment (decree, consultation record, evidence): link to the current file, upload or remove. */
+/** One attachment (decree, report, evidence): link to the current file, upload or remove. Used by every feature. */
 export function FileField({ label, value, onChange, className }: { label: string; value: string | null | undefined; onChange: (id: string | null) => void; className?: string }) {
   const { t } = useTranslation();
   const input = React.useRef<HTMLInputElement>(null);
@@ -32,9 +32,9 @@ export function FileField({ label, value, onChange, className }: { label: string
     setBusy(true);
     try {
       onChange(await uploadFile(f));
-      toast.success(t('governance.file.uploaded'));
+      toast.success(t('common.file.uploaded'));
     } catch (e) {
-      toast.error(t('governance.file.failed'), (e as Error).message);
+      toast.error(t('common.file.failed'), (e as Error).message);
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
@@ -49,18 +49,18 @@ export function FileField({ label, value, onChange, className }: { label: string
         {value ? (
           <a href={fileHref(value)} className="inline-flex items-center gap-1 text-sm text-primary hover:underline" target="_blank" rel="noreferrer">
             <Paperclip className="size-4" />
-            {t('governance.file.open')}
+            {t('common.file.open')}
           </a>
         ) : (
-          <span className="text-sm text-muted-foreground">{t('governance.file.none')}</span>
+          <span className="text-sm text-muted-foreground">{t('common.file.none')}</span>
         )}
         <input id={id} ref={input} type="file" className="sr-only" onChange={(e) => void pick(e.target.files?.[0])} aria-label={label} />
         <Button type="button" size="sm" variant="outline" disabled={busy} onClick={() => input.current?.click()}>
           {busy ? <Loader2 className="animate-spin" /> : <Upload />}
-          {t('governance.file.upload')}
+          {t('common.file.upload')}
         </Button>
         {value ? (
-          <Button type="button" size="icon" variant="ghost" aria-label={t('governance.file.remove')} onClick={() => onChange(null)}>
+          <Button type="button" size="icon" variant="ghost" aria-label={t('common.file.remove')} onClick={() => onChange(null)}>
             <X />
           </Button>
         ) : null}
@@ -80,15 +80,15 @@ export function FileList({ label, value, onChange }: { label: string; value: str
           <li key={f} className="flex items-center gap-2 text-sm">
             <a href={fileHref(f)} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-primary hover:underline">
               <Paperclip className="size-4" />
-              {t('governance.file.evidence', { n: i + 1 })}
+              {t('common.file.evidence', { n: i + 1 })}
             </a>
-            <Button type="button" size="icon" variant="ghost" aria-label={t('governance.file.remove')} onClick={() => onChange(value.filter((x) => x !== f))}>
+            <Button type="button" size="icon" variant="ghost" aria-label={t('common.file.remove')} onClick={() => onChange(value.filter((x) => x !== f))}>
               <X />
             </Button>
           </li>
         ))}
       </ul>
-      <FileField label={t('governance.file.addEvidence')} value={null} onChange={(id) => id && onChange([...value, id])} />
+      <FileField label={t('common.file.addEvidence')} value={null} onChange={(id) => id && onChange([...value, id])} />
     </div>
   );
 }
