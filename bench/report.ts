@@ -28,7 +28,7 @@ export type Results = {
     riskYear: number;
     regulationsBound: number;
     applicationFilter: { opdId: string; q: string; matches: number };
-    riskFilter: { year: number; needsTreatment: boolean; matches: number };
+    riskFilter: { year: number; needsTreatment: boolean; matches: number; shown?: string };
     complianceTotals: Record<string, number>;
     timings: { setupMs: number; orgMs: number; auditMs: number; grcMs: number; vacuumMs: number; totalMs: number };
   };
@@ -261,7 +261,7 @@ by hand in \`bench/findings.md\` and copied in verbatim.
   Audit filter \`entity=person\` matches ${fmt(d.auditEntityMatches)} entries (the app reports \`${d.auditEntityShown}\`).
 - GRC endpoints, same method as the audit pages (${r.config.connections} connections, one run each, admin session): the application
   list for OPD \`${d.applicationFilter.opdId}\` with \`q=${d.applicationFilter.q}\` (${d.applicationFilter.matches} of ${fmt(d.applications / d.opds)}
-  in that OPD), the risk register for \`year=${d.riskFilter.year}&needsTreatment=true\` over the whole tenant (${fmt(d.riskFilter.matches)} matches),
+  in that OPD), the risk register for \`year=${d.riskFilter.year}&needsTreatment=true\` over the whole tenant (${fmt(d.riskFilter.matches)} matches, shown as ${d.riskFilter.shown ?? fmt(d.riskFilter.matches)}),
   the risk heat map for ${d.riskYear} (all ${fmt(d.risks)} risks) and the compliance dashboard (obligation totals
   \`${JSON.stringify(d.complianceTotals)}\`). Before measuring, each must answer 200 and its total must equal a direct SQL count. Each is
   also requested once on the idle server with every statement the app sends timed; the slowest is EXPLAINed below.

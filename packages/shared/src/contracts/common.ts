@@ -13,7 +13,14 @@ export const ZListQuery = z.object({
 export type TListQuery = z.infer<typeof ZListQuery>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** The server stopped counting at `total` (shown as "N+"). */
+    totalCapped: z.boolean().optional(),
+  });
 
 export const ZProblemField = z.object({
   field: z.string(),

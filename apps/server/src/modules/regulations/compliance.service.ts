@@ -21,6 +21,7 @@ import type { ComplianceCheck } from './evidence.js';
 import { regulationsPolicy as policy } from './regulations.policy.js';
 import * as repo from './regulations.repo.js';
 import { obligationDto, summaryDto, type RegulationsService } from './regulations.service.js';
+import { SingleFlight } from '../../platform/http/single-flight.js';
 
 type Evaluation = { today: string; outcome: (key: string | null) => Promise<CheckOutcome | null> };
 
@@ -161,7 +162,7 @@ export class ComplianceService {
   }
 
   /** Dashboard evaluations in progress, per tenant and day. */
-  private readonly dashboards = new Map<string, Promise<TComplianceDashboard>>();
+  private readonly dashboards = new SingleFlight<TComplianceDashboard>();
 
   /**
    * The GRC dashboard. Requests that arrive while the same Pemda's dashboard is being evaluated
@@ -171,13 +172,7 @@ export class ComplianceService {
    */
   async dashboard(actor: Actor, now = new Date()): Promise<TComplianceDashboard> {
     policy.read(actor);
-    const key = `${actor.tenantId}|${jakartaDay(now)}`;
-    let p = this.dashboards.get(key);
-    if (!p) {
-      p = this.evaluateDashboard(actor, now).finally(() => this.dashboards.delete(key));
-      this.dashboards.set(key, p);
-    }
-    return p;
+    return this.dashboards.run(`${actor.tenantId}|${jakartaDay(now)}`, () => this.evaluateDashboard(actor, now));
   }
 
   private async evaluateDashboard(actor: Actor, now: Date): Promise<TComplianceDashboard> {

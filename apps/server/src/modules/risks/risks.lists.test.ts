@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { risksEvidence } from './risks.evidence.js';
+import * as repo from './risks.repo.js';
 import { client, login, makeTenant, startTestApp, type TestApp } from '../../../test/harness.js';
 
 /*
@@ -126,6 +127,28 @@ describe('risk lists and heat map computed in SQL', () => {
     expect(y.cells[3][4].count).toBe(1); // Y2: likelihood 4, impact 5
     expect((await admin.get('/api/risks/heatmap?year=2025')).body.total).toBe(2);
     expect((await other.get('/api/risks/heatmap?year=2026')).body.total).toBe(2);
+  });
+
+  it('[E1] a register larger than the count cap says "N+" and still pages; smaller ones are counted exactly', async () => {
+    const exact = (await admin.get('/api/risks?year=2026&pageSize=2')).body;
+    expect(exact).toMatchObject({ total: active2026.length, totalCapped: false });
+    const db = t.deps.database.db;
+    const capped = await repo.listRisks(db, tenantId, { year: 2026, page: 2, pageSize: 2, countCap: 3 }, 'all');
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    // the page itself is the same as the uncapped one
+    const page2 = (await admin.get('/api/risks?year=2026&pageSize=2&page=2')).body.items.map((r: any) => r.id);
+    expect(capped.items.map((r) => r.risk.id)).toEqual(page2);
+    expect(await repo.listRisks(db, tenantId, { year: 2026, page: 1, pageSize: 2, countCap: 100 }, 'all')).toMatchObject({ total: active2026.length, totalCapped: false });
+  });
+
+  it('[E1] heat maps requested together get the same correct counts', async () => {
+    const one = (await admin.get('/api/risks/heatmap?year=2026')).body;
+    const together = await Promise.all(Array.from({ length: 8 }, (_, k) => admin.get(k % 2 ? '/api/risks/heatmap?year=2026' : `/api/risks/heatmap?year=2026&opdId=${opdY}`)));
+    for (const [k, r] of together.entries()) {
+      expect(r.status).toBe(200);
+      if (k % 2) expect(r.body).toEqual(one);
+      else expect(r.body.total).toBe(active2026.filter((x) => x.opdId === opdY).length);
+    }
   });
 
   it('[E1] [R-REG] evidence statuses follow the records; without records the status and text are the same', async () => {

@@ -176,7 +176,7 @@ const sortColumns: Record<string, any> = {
 export async function listRisks(
   db: DbOrTx,
   tenantId: string,
-  q: RiskFilter & { page: number; pageSize: number; sort?: string; dir?: 'asc' | 'desc'; withTotal?: boolean },
+  q: RiskFilter & { page: number; pageSize: number; sort?: string; dir?: 'asc' | 'desc'; withTotal?: boolean; countCap?: number },
   scope: OpdFilter,
 ) {
   const where = riskWhere(tenantId, q, scope);
@@ -192,9 +192,9 @@ export async function listRisks(
     .offset(offsetOf(q))
     .as('page');
   // The count needs the OPD only to search its name (every risk has an OPD: foreign key, not null).
-  const countQuery = q.q
-    ? db.select({ total: count() }).from(risks).innerJoin(opds, eq(opds.id, risks.opdId)).where(where)
-    : db.select({ total: count() }).from(risks).where(where);
+  const matching = q.q ? db.select({ one: sql`1` }).from(risks).innerJoin(opds, eq(opds.id, risks.opdId)).where(where) : db.select({ one: sql`1` }).from(risks).where(where);
+  // A register of tens of thousands of rows is counted up to the cap only: the page says "10.000+".
+  const countQuery = db.select({ total: count() }).from((q.countCap ? matching.limit(q.countCap + 1) : matching).as('matching'));
   const [items, totalRows] = await Promise.all([
     db
       .select(riskSelect)
@@ -205,7 +205,8 @@ export async function listRisks(
       .orderBy(...order),
     q.withTotal === false ? Promise.resolve([{ total: -1 }]) : countQuery,
   ]);
-  return { items, total: Number(totalRows[0].total) };
+  const total = Number(totalRows[0].total);
+  return q.countCap && total > q.countCap ? { items, total: q.countCap, totalCapped: true } : { items, total, totalCapped: false };
 }
 
 export const getRisk = async (db: DbOrTx, tenantId: string, id: string) =>

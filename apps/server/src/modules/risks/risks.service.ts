@@ -26,6 +26,10 @@ import { contextDto, jakartaToday, monitoringDto, rating, refDto, riskCode, risk
 import { risksPolicy as policy } from './risks.policy.js';
 import * as repo from './risks.repo.js';
 import { loadSettings } from './settings.service.js';
+import { SingleFlight } from '../../platform/http/single-flight.js';
+
+/** The register counts matches up to this many; beyond it the page says "10.000+". */
+export const RISK_COUNT_CAP = 10_000;
 
 const fieldError = (field: string, key: any) => new AppError(400, 'error.validation', [{ field, key }]);
 
@@ -51,6 +55,7 @@ export function riskFilter(s: TRiskSettings, q: Partial<TRiskListQuery>): repo.R
 
 /** The risk register (Form 3.0), treatment plans (4.0), monitoring (5.0), approval and the heat map. */
 export class RiskService {
+  private readonly heatmaps = new SingleFlight<THeatmap>();
   constructor(
     private readonly deps: AppDeps,
     private readonly notifications: NotificationService,
@@ -63,8 +68,13 @@ export class RiskService {
   async list(actor: Actor, q: TRiskListQuery) {
     policy.read(actor);
     const s = await loadSettings(this.db, actor.tenantId);
-    const { items, total } = await repo.listRisks(this.db, actor.tenantId, { ...riskFilter(s, q), page: q.page, pageSize: q.pageSize, sort: q.sort, dir: q.dir }, policy.scope(actor));
-    return { items: items.map((r) => riskDto(s, r)), total, page: q.page, pageSize: q.pageSize };
+    const { items, total, totalCapped } = await repo.listRisks(
+      this.db,
+      actor.tenantId,
+      { ...riskFilter(s, q), page: q.page, pageSize: q.pageSize, sort: q.sort, dir: q.dir, countCap: RISK_COUNT_CAP },
+      policy.scope(actor),
+    );
+    return { items: items.map((r) => riskDto(s, r)), total, totalCapped, page: q.page, pageSize: q.pageSize };
   }
 
   private async load(db: DbOrTx, actor: Actor, id: string) {
@@ -416,10 +426,19 @@ export class RiskService {
   }
 
   // ---------------------------------------------------------------- heat map
+  /**
+   * The heat map of the home page and the register. Requests for the same map (Pemda, what the user may see,
+   * filters) that arrive together share one evaluation.
+   */
   async heatmap(actor: Actor, q: { opdId?: string; year?: number; basis: 'inherent' | 'current' | 'residual' }): Promise<THeatmap> {
     policy.read(actor);
-    const s = await loadSettings(this.db, actor.tenantId);
     const scope = policy.scope(actor);
+    const key = JSON.stringify([actor.tenantId, scope === 'all' ? 'all' : [...scope].sort(), q.opdId ?? null, q.year ?? null, q.basis, jakartaToday()]);
+    return this.heatmaps.run(key, () => this.evaluateHeatmap(actor, q, scope));
+  }
+
+  private async evaluateHeatmap(actor: Actor, q: { opdId?: string; year?: number; basis: 'inherent' | 'current' | 'residual' }, scope: repo.OpdFilter): Promise<THeatmap> {
+    const s = await loadSettings(this.db, actor.tenantId);
     const f: repo.RiskFilter = { opdId: q.opdId, year: q.year };
     const [counts, top, overdue] = await Promise.all([
       repo.heatCounts(this.db, actor.tenantId, f, scope, q.basis),
