@@ -11,7 +11,7 @@ import { Input, NativeSelect, Textarea } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ExportButtons } from '@/components/data-table';
-import { toast, useConfirm } from '@/components/form';
+import { FormErrors, toast, useConfirm } from '@/components/form';
 import { useMe, usePermission } from '@/lib/auth';
 import { useOpdOptions } from '@/lib/lookups';
 import { certApi, currentYear } from '../api';
@@ -274,6 +274,7 @@ export function NeedsPage() {
           </NativeSelect>
           <Label htmlFor="need-notes">{t('certificates.needs.notes')}</Label>
           <Textarea id="need-notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <FormErrors error={save.error} />
           <DialogFooter>
             <Button variant="outline" onClick={() => setAnalyse(null)}>
               {t('common.cancel')}

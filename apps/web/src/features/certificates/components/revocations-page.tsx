@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast, useConfirm } from '@/components/form';
+import { FormErrors, toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { certApi, formatDate, formatDateTime } from '../api';
 import { StatusBadge } from './shared';
@@ -147,6 +147,7 @@ export function RevocationsPage() {
           <Input id="rep-bssn" type="datetime-local" value={form.bssn} onChange={(e) => setForm({ ...form, bssn: e.target.value })} />
           <Label htmlFor="rep-ref">{t('certificates.rev.reference')}</Label>
           <Input id="rep-ref" value={form.ref} onChange={(e) => setForm({ ...form, ref: e.target.value })} />
+          <FormErrors error={save.error} />
           <DialogFooter>
             <Button variant="outline" onClick={() => setReport(null)}>
               {t('common.cancel')}

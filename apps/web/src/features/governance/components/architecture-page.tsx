@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast } from '@/components/form';
+import { FormErrors, toast } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, Text, tgl } from './shared';
@@ -57,6 +57,7 @@ function ArchitectureDialog({ arch, open, onClose }: { arch: TArchitecture | nul
           <FileField label={t('governance.arch.decreeFile')} value={f.decreeFileId} onChange={(v) => setF({ ...f, decreeFileId: v })} />
         </div>
         <p className="text-xs text-muted-foreground">{t('governance.arch.validityHint')}</p>
+        <FormErrors error={save.error} />
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
             {t('governance.cancel')}
@@ -94,6 +95,7 @@ function EvaluationDialog({ arch, onClose }: { arch: TArchitecture | null; onClo
           <Area label={t('governance.arch.notes')} value={f.notes} onChange={(v) => setF({ ...f, notes: v })} />
           <FileField label={t('governance.arch.evaluationFile')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
         </div>
+        <FormErrors error={save.error} />
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
             {t('governance.cancel')}

@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast, useConfirm } from '@/components/form';
+import { FormErrors, toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
@@ -91,6 +91,7 @@ function BcdrDialog({ plan, open, onClose }: { plan: TBcdr | null; open: boolean
           <Text label={t('governance.bcdr.nextTest')} type="date" value={f.nextTestDate} onChange={(v) => setF({ ...f, nextTestDate: v })} />
           <FileField label={t('governance.bcdr.file')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
         </div>
+        <FormErrors error={save.error} />
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
             {t('governance.cancel')}

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast } from '@/components/form';
+import { FormErrors, toast } from '@/components/form';
 import { ComplianceLinks } from '@/components/compliance-links';
 import { ObligationPicker, RiskPicker } from '@/components/pickers';
 import { Input } from '@/components/ui/input';
@@ -122,6 +122,7 @@ function InstrumentDialog({ control, onClose }: { control: TControl | null; onCl
           <LinksEditor value={f.links} onChange={(links) => setF({ ...f, links })} />
           {control ? <ComplianceLinks entity="gov_control" id={control.id} /> : null}
         </div>
+        <FormErrors error={save.error} />
         <DialogFooter>
           <Button variant="outline" onClick={onClose}>
             {t('governance.cancel')}

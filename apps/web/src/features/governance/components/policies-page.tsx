@@ -12,7 +12,7 @@ import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast, useConfirm } from '@/components/form';
+import { FormErrors, toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { govApi, linesOf, textOf } from '../api';
 import { Area, Select, StatusBadge, Text, tgl } from './shared';
@@ -111,6 +111,7 @@ function PolicyDialog({ open, onOpenChange, policy, supersedes }: { open: boolea
           ) : null}
         </div>
         {policy ? <ComplianceLinks entity="gov_policy" id={policy.id} /> : null}
+        <FormErrors error={save.error} />
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)}>
             {t('governance.cancel')}

@@ -2,9 +2,8 @@ import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { secopsActivityKinds, secopsExecutors, secopsFunctions, secopsSeverities, type TSecopsActivity, type TSecopsFinding } from '@persada/shared';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { toast } from '@/components/form';
+import { Dialog, DialogContent, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FormDialogFooter, FormErrors, toast } from '@/components/form';
 import { secopsApi } from '../api';
 import { Area, Select, Text, todayIso } from './fields';
 import { FileField } from '@/components/file-field';
@@ -104,14 +103,8 @@ export function ActivityDialog({ activity, open, onClose, onSaved }: { activity:
           <Area className="md:col-span-2" label={t('secops.activity.result')} value={f.result} onChange={(v) => setF({ ...f, result: v })} />
           <FileField className="md:col-span-2" label={t('secops.activity.report')} value={f.reportFileId} onChange={(v) => setF({ ...f, reportFileId: v })} />
         </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.save')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} />
       </DialogContent>
     </Dialog>
   );
@@ -154,14 +147,8 @@ export function FindingDialog({ activityId, finding, open, onClose }: { activity
           <Text className="md:col-span-2" label={t('secops.finding.owner')} value={f.ownerText} onChange={(v) => setF({ ...f, ownerText: v })} />
           <Area className="md:col-span-2" label={t('secops.finding.detail')} value={f.description} onChange={(v) => setF({ ...f, description: v })} />
         </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.save')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} />
       </DialogContent>
     </Dialog>
   );
@@ -189,14 +176,8 @@ export function AcceptDialog({ finding, onClose }: { finding: TSecopsFinding | n
         </DialogHeader>
         <p className="text-sm">{finding?.title}</p>
         <Area label={t('secops.finding.reason')} value={reason} onChange={setReason} />
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.finding.accept')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} submitLabel={t('secops.finding.accept')} />
       </DialogContent>
     </Dialog>
   );

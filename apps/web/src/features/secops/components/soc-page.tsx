@@ -6,10 +6,10 @@ import { socRoles, type TSocProfile, type TSocReport } from '@persada/shared';
 import { PageHeader } from '@/components/layout/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast, useConfirm } from '@/components/form';
+import { FormDialogFooter, FormErrors, toast, useConfirm } from '@/components/form';
 import { usePermission } from '@/lib/auth';
 import { reportDocumentHref, secopsApi } from '../api';
 import { Area, Select, Text, tgl } from './fields';
@@ -104,14 +104,8 @@ function ProfileDialog({ profile, open, onClose }: { profile: TSocProfile | null
           <Area className="md:col-span-2" label={t('secops.soc.processes')} hint={t('secops.soc.processLines')} value={f.processes} onChange={(v) => setF({ ...f, processes: v })} />
           <Area className="md:col-span-2" label={t('secops.soc.tools')} hint={t('secops.soc.toolLines')} value={f.tools} onChange={(v) => setF({ ...f, tools: v })} />
         </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.save')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} />
       </DialogContent>
     </Dialog>
   );
@@ -146,14 +140,8 @@ function CoverageDialog({ open, onClose }: { open: boolean; onClose: () => void 
           <Text label={t('secops.soc.tool')} value={f.tool} onChange={(v) => setF({ ...f, tool: v })} required />
           <Text label={t('secops.soc.notes')} value={f.notes} onChange={(v) => setF({ ...f, notes: v })} />
         </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.save')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} />
       </DialogContent>
     </Dialog>
   );
@@ -200,14 +188,8 @@ function ReportDialog({ report, open, onClose }: { report: TSocReport | null; op
           <Area className="md:col-span-3" label={t('secops.soc.notes')} value={f.notes} onChange={(v) => setF({ ...f, notes: v })} />
           <FileField className="md:col-span-3" label={t('secops.soc.reportFile')} value={f.fileId} onChange={(v) => setF({ ...f, fileId: v })} />
         </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {t('secops.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={save.isPending}>
-            {t('secops.save')}
-          </Button>
-        </DialogFooter>
+        <FormErrors error={save.error} />
+        <FormDialogFooter pending={save.isPending} onCancel={onClose} onSubmit={() => save.mutate()} />
       </DialogContent>
     </Dialog>
   );
